@@ -1,0 +1,95 @@
+import RedFlagRules
+
+/// One finding: a rule that fired, where, and why it matters.
+public struct Finding: Sendable, Hashable {
+  public var rule: String
+  public var revision: Int
+  public var category: String
+  public var indicator: String
+  /// The weight that counted (after any overlay and context discount).
+  public var weight: Double
+  /// The matched text, as it stands in the original input.
+  public var text: String
+  /// Half-open span in Unicode code points of the original text.
+  public var start: Int
+  public var end: Int
+  /// Half-open span in UTF-8 bytes of the original input.
+  public var utf8Start: Int
+  public var utf8End: Int
+  public var explanation: String
+  public init(
+    rule: String, revision: Int, category: String, indicator: String, weight: Double, text: String,
+    start: Int, end: Int, utf8Start: Int, utf8End: Int, explanation: String
+  ) {
+    self.rule = rule; self.revision = revision; self.category = category; self.indicator = indicator
+    self.weight = weight; self.text = text; self.start = start; self.end = end
+    self.utf8Start = utf8Start; self.utf8End = utf8End; self.explanation = explanation
+  }
+}
+
+/// An entity found in the text: a phone number, chat handle, link, e-mail address or money amount.
+public struct EntityReport: Sendable, Hashable {
+  public var kind: String
+  public var text: String
+  public var start: Int
+  public var end: Int
+  public var utf8Start: Int
+  public var utf8End: Int
+  public init(kind: String, text: String, start: Int, end: Int, utf8Start: Int, utf8End: Int) {
+    self.kind = kind; self.text = text; self.start = start; self.end = end
+    self.utf8Start = utf8Start; self.utf8End = utf8End
+  }
+}
+
+/// Which rule set produced a report.
+public struct RuleSetStamp: Sendable, Hashable {
+  public var name: String
+  public var version: String
+  public var sha256: String
+  public init(name: String, version: String, sha256: String) {
+    self.name = name; self.version = version; self.sha256 = sha256
+  }
+}
+
+/// Why a record could not be scanned.
+public struct RecordError: Sendable, Hashable, Error {
+  /// A stable code such as `invalid_json`, `missing_field`, `invalid_utf8`, `empty_record`.
+  public var code: String
+  /// What is wrong and where (file, line, field).
+  public var message: String
+  public init(code: String, message: String) { self.code = code; self.message = message }
+}
+
+/// The result of scanning one document: the output record of DESIGN.md.
+public struct ScanReport: Sendable, Hashable {
+  public var id: String
+  public var score: Double
+  public var level: RiskLevel
+  public var flagged: Bool
+  /// Best guess of the document's main language (`en`, `th`, ...; `und` when unknown).
+  public var language: String
+  /// Score of each category that had a finding.
+  public var categories: [String: Double]
+  public var findings: [Finding]
+  public var entities: [EntityReport]
+  public var ruleset: RuleSetStamp
+  /// Set when the record could not be processed; then score is 0 and there are no findings.
+  public var error: RecordError?
+
+  public init(
+    id: String, score: Double, level: RiskLevel, flagged: Bool, language: String,
+    categories: [String: Double], findings: [Finding], entities: [EntityReport],
+    ruleset: RuleSetStamp, error: RecordError? = nil
+  ) {
+    self.id = id; self.score = score; self.level = level; self.flagged = flagged
+    self.language = language; self.categories = categories; self.findings = findings
+    self.entities = entities; self.ruleset = ruleset; self.error = error
+  }
+
+  /// A report for a record that could not be processed.
+  public static func failed(id: String, error: RecordError, ruleset: RuleSetStamp) -> ScanReport {
+    ScanReport(
+      id: id, score: 0, level: .none, flagged: false, language: "und", categories: [:],
+      findings: [], entities: [], ruleset: ruleset, error: error)
+  }
+}
