@@ -115,4 +115,26 @@ import Testing
       #expect(!error.message.isEmpty)
     }
   }
+
+  /// Random strings over the syntax characters never crash the parser; whatever parses has a gap
+  /// in no edge position and at least one required item.
+  @Test func randomInputNeverCrashes() {
+    let alphabet: [Character] = Array("()|?*~<> abc12高")
+    var rng = SystemRandomNumberGenerator()
+    var parsed = 0
+    for _ in 0..<5000 {
+      let n = Int.random(in: 0...12, using: &rng)
+      let s = String((0..<n).map { _ in alphabet.randomElement(using: &rng)! })
+      do {
+        let p = try PatternParser.parse(s)
+        parsed += 1
+        #expect(!p.items.isEmpty)
+        if case .gap = p.items.first! { Issue.record("gap first in \(s)") }
+        if case .gap = p.items.last! { Issue.record("gap last in \(s)") }
+      } catch {
+        #expect(error.column >= 1 && error.column <= max(1, s.count + 1), "\(s): \(error)")
+      }
+    }
+    #expect(parsed > 0)
+  }
 }

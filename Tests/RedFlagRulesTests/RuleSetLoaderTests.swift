@@ -74,6 +74,10 @@ import Testing
     let pay = try #require(rules.first { $0.id == "high-pay-no-experience" })
     #expect(pay.languages.map(\.lang) == ["en", "vi", "zh"])
     #expect(pay.languages[2].phrases.map(\.text) == ["无需经验", "高薪", "高薪 ~3 包吃住"])
+    #expect(pay.status == .experimental)
+    #expect(pay.tests.knownMiss == [
+      RuleExample(lang: "en", text: "no exp ok, big $$$ every week", line: 27, column: 7)
+    ])
   }
 
   @Test func digestIsStableAndCoversContent() throws {
