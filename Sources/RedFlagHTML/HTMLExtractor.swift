@@ -83,7 +83,7 @@ public enum HTMLExtractor {
         postings.append(contentsOf: found.map(tidy))
       } catch {
         let which = scriptCount == 1 ? "JSON-LD script" : "JSON-LD script \(index + 1) of \(scriptCount)"
-        walker.warnings.append("\(which) is not valid JSON and was skipped: \(error)")
+        walker.warnings.append("\(which) is not valid JSON and was skipped: \(error) of the script")
       }
     }
     for posting in postings {
