@@ -1,35 +1,127 @@
+import Foundation
+import RedFlagEngine
+import RedFlagHTML
 import RedFlagRules
+import RedFlagText
 
-// TEMPORARY SCAFFOLD: the real RuleSet/Scanner replace this file (same public signatures).
-
-/// A loaded, compiled rule set, shared by all scanners and threads.
+/// A loaded and compiled rule set, shared by all scanners and threads.
 public struct RuleSet: Sendable {
-  public var stamp: RuleSetStamp
-  /// Loads `DIR/ruleset.yaml` and the rules under it; applies a weights overlay when given.
+  /// The validated rules and manifest (after any weights overlay).
+  public let definition: RuleSetDefinition
+  /// The compiled matcher and scorer.
+  public let compiled: CompiledRuleSet
+  /// Warnings found while loading (the set loaded anyway).
+  public let warnings: [Diagnostic]
+  /// Name, version and digest, stamped on every report.
+  public var stamp: RuleSetStamp {
+    RuleSetStamp(name: definition.manifest.name, version: definition.manifest.version, sha256: definition.sha256)
+  }
+
+  /// Compiles a definition.
+  public init(definition: RuleSetDefinition, compiler: RuleSetCompiler = RuleSetCompiler(), warnings: [Diagnostic] = []) throws {
+    self.definition = definition
+    self.compiled = try compiler.compile(definition)
+    self.warnings = warnings
+  }
+
+  /// Loads `DIR/ruleset.yaml` and the rules under it, and applies a weights overlay when given.
+  ///
+  /// Throws `RuleSetLoadError` (every diagnostic, each with file, line and column) when the set or
+  /// the overlay is invalid, or `CompileError`.
   public static func load(from directory: String, weights: String? = nil) throws -> RuleSet {
-    RuleSet(stamp: RuleSetStamp(name: "scaffold", version: "0", sha256: ""))
+    let loaded: LoadedRuleSet
+    switch RuleSetLoader.loadReportingWarnings(directory: directory) {
+    case .success(let l): loaded = l
+    case .failure(let e): throw e
+    }
+    var definition = loaded.definition
+    if let weights {
+      let overlay = try RuleSetLoader.loadOverlay(path: weights)
+      definition = try overlay.apply(to: definition)
+    }
+    return try RuleSet(definition: definition, warnings: loaded.warnings)
   }
 }
 
-/// Scans documents with one rule set. Thread-safe: share one scanner across threads.
-public final class Scanner: Sendable {
+/// Scans documents with one rule set. Thread-safe: share one scanner across threads; it keeps a
+/// small pool of text analyzers (which own ICU iterators) internally.
+public final class Scanner: @unchecked Sendable {
   public let ruleSet: RuleSet
+  private let lock = NSLock()
+  private var pool: [TextAnalyzer] = []
+
   public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
-  /// Scans plain text.
-  public func scan(text: String, id: String = "") -> ScanReport {
-    ScanReport(id: id, score: 0, level: .none, flagged: false, language: "und", categories: [:],
-               findings: [], entities: [], ruleset: ruleSet.stamp)
+
+  private func withAnalyzer<T>(_ body: (TextAnalyzer) -> T) -> T {
+    lock.lock()
+    let analyzer = pool.popLast() ?? TextAnalyzer()
+    lock.unlock()
+    let result = body(analyzer)
+    lock.lock()
+    pool.append(analyzer)
+    lock.unlock()
+    return result
   }
-  /// Scans an HTML document (visible text, link targets, JSON-LD job postings).
-  public func scan(html: String, id: String = "") -> ScanReport { scan(text: html, id: id) }
-  /// Scans raw bytes that should be UTF-8; invalid sequences are repaired with U+FFFD.
+
+  /// Analyzes text without scoring it (tokens, language).
+  public func analyze(text: String) -> AnalyzedText { withAnalyzer { $0.analyze(text) } }
+
+  /// Scans plain text. Spans in the report index into `text`.
+  public func scan(text: String, id: String = "") -> ScanReport {
+    report(id: id, withAnalyzer { $0.analyze(text) })
+  }
+
+  /// Scans an HTML document: its visible text, link targets, alt/title texts and JSON-LD job
+  /// postings. Spans in the report index into the extracted text (`HTMLExtractor.extract`).
+  public func scan(html: String, id: String = "") -> ScanReport {
+    scan(text: HTMLExtractor.extract(html: html).text, id: id)
+  }
+
+  /// Scans HTML given as bytes, honouring its `<meta charset>` (or `charset` when given).
+  public func scan(htmlBytes: [UInt8], charset: String? = nil, id: String = "") -> ScanReport {
+    scan(text: HTMLExtractor.extract(html: htmlBytes, declaredCharset: charset).text, id: id)
+  }
+
+  /// Scans raw bytes that should be UTF-8; invalid sequences are repaired with U+FFFD, and byte
+  /// offsets in the report still refer to `bytes`.
   public func scan(utf8 bytes: [UInt8], id: String = "") -> ScanReport {
-    scan(text: String(decoding: bytes, as: UTF8.self), id: id)
+    report(id: id, withAnalyzer { $0.analyze(utf8: bytes) })
+  }
+
+  /// Scans and also returns the engine's evaluation and the analysed text (for tools).
+  public func evaluate(text: String) -> (AnalyzedText, Evaluation) {
+    let doc = withAnalyzer { $0.analyze(text) }
+    return (doc, ruleSet.compiled.evaluate(doc))
+  }
+
+  private func report(id: String, _ doc: AnalyzedText) -> ScanReport {
+    let eval = ruleSet.compiled.evaluate(doc)
+    return ScanReport(id: id, document: doc, evaluation: eval, ruleset: ruleSet.stamp)
   }
 }
 
 extension ScanReport {
-  /// The record as one line of compact JSON with sorted keys (no trailing newline).
-  /// `extra` adds top-level fields whose values are already JSON (for `--keep-fields`).
-  public func jsonLine(extra: [(key: String, json: String)] = []) -> String { "{}" }
+  /// Builds the output record from the engine's verdict.
+  public init(id: String, document doc: AnalyzedText, evaluation eval: Evaluation, ruleset: RuleSetStamp) {
+    let findings = eval.findings.map { f in
+      Finding(
+        rule: f.rule.id, revision: f.rule.revision, category: f.rule.category, indicator: f.rule.indicator,
+        weight: f.weight, text: f.text, start: f.span.start, end: f.span.end, utf8Start: f.span.utf8Start,
+        utf8End: f.span.utf8End, explanation: f.rule.explanation)
+    }
+    var entities: [EntityReport] = []
+    for t in doc.tokens {
+      switch t.kind {
+      case .phone, .handle, .url, .email, .money:
+        entities.append(
+          EntityReport(
+            kind: t.kind.rawValue, text: t.text, start: t.span.start, end: t.span.end,
+            utf8Start: t.span.utf8Start, utf8End: t.span.utf8End))
+      default: break
+      }
+    }
+    self.init(
+      id: id, score: eval.score, level: eval.level, flagged: eval.flagged, language: doc.language.code,
+      categories: eval.categories, findings: findings, entities: entities, ruleset: ruleset)
+  }
 }

@@ -125,7 +125,8 @@ public final class TextAnalyzer {
       if seg.end <= covered { continue }
       if start < covered { start = covered }
       let v = s[start]
-      if EntityRecognizer.isAmbiguousStart(v) && (start == 0 || !isWordChar(s[start - 1]) || v == 0x40),
+      if EntityRecognizer.isAmbiguousStart(v)
+        && (start == 0 || !isWordChar(s[start - 1]) || v == 0x40 || startsAfterSpacelessLetter(s, start)),
         let m = EntityRecognizer.match(s, at: start), m.end > start
       {
         raw.append(RawToken(start: start, end: m.end, kind: m.kind))
@@ -173,6 +174,15 @@ public final class TextAnalyzer {
     }
     return tokens
   }
+}
+
+/// Whether `s[i]` is not a letter and follows a letter of a spaceless script: numbers and money
+/// in Chinese or Thai ("月薪15000元") are written right after the word before them.
+@inline(__always)
+func startsAfterSpacelessLetter(_ s: UnsafeBufferPointer<UInt32>, _ i: Int) -> Bool {
+  let prev = s[i - 1]
+  guard prev >= 0x0E00, !CharProps.isAlphabetic(s[i]) || s[i] >= 0x0E00 else { return false }
+  return CharProps.script(of: prev).isSpaceless
 }
 
 @inline(__always)

@@ -27,13 +27,14 @@ enum Zawgyi {
           u += 1
         }
       case 0x103A:
-        // Unicode asat; in Zawgyi this is medial ra, which comes before the consonant.
-        if isConsonant(next) && !isConsonant(prev) { z += 2 } else { u += 1 }
+        // Unicode's asat. Zawgyi writes asat as 0x1039 and uses 0x103A for a medial, so a
+        // document that uses 0x103A after a consonant or dot-below reads as Unicode.
+        if isConsonant(prev) || prev == 0x1037 { u += 1 }
       case 0x1039:
-        // Unicode virama stacks a consonant; Zawgyi uses it as asat (killer) after a consonant.
+        // Unicode's virama always stacks a consonant; Zawgyi's asat (0x1039) ends a syllable.
         if isConsonant(next) { u += 1 } else { z += 2 }
       case 0x103B:
-        // Unicode medial ya follows a consonant; Zawgyi's medial ra (0x103B) comes before one.
+        // Unicode's medial ya follows its consonant; Zawgyi's medial ra (0x103B) precedes it.
         if isConsonant(next) && !isConsonant(prev) && !(prev >= 0x102B && prev <= 0x103E) { z += 2 }
       case 0x1060...0x1097:
         // Zawgyi's stacked consonants and medial forms; Unicode Burmese rarely uses this block.

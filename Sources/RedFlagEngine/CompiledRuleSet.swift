@@ -1,0 +1,347 @@
+import RedFlagRules
+import RedFlagText
+
+/// Why a rule set could not be compiled.
+public struct CompileError: Error, Sendable, CustomStringConvertible {
+  public var rule: String
+  public var phrase: String
+  public var message: String
+  public var description: String { "rule \(rule): phrase \"\(phrase)\": \(message)" }
+}
+
+/// Configures how a rule set is compiled.
+public struct RuleSetCompiler: Sendable {
+  /// Compile rules whose status is `experimental` (default true).
+  public var includeExperimental = true
+  /// Compile rules whose status is `deprecated` (default false).
+  public var includeDeprecated = false
+
+  public init() {}
+
+  public func includingExperimental(_ on: Bool) -> RuleSetCompiler { var c = self; c.includeExperimental = on; return c }
+  public func includingDeprecated(_ on: Bool) -> RuleSetCompiler { var c = self; c.includeDeprecated = on; return c }
+
+  /// Compiles a validated rule set into an immutable matcher and scorer.
+  public func compile(_ definition: RuleSetDefinition) throws(CompileError) -> CompiledRuleSet {
+    try CompiledRuleSet(definition: definition, options: self)
+  }
+}
+
+/// Symbols a token offers to the automaton. Words are interned; classes and "any" are reserved.
+enum Symbol {
+  static let any: Int32 = 0
+  static func entity(_ c: EntityClass) -> Int32 {
+    switch c {
+    case .money: 1
+    case .phone: 2
+    case .handle: 3
+    case .url: 4
+    case .email: 5
+    case .number: 6
+    case .emoji: 7
+    }
+  }
+  static func entity(kind: TokenKind) -> Int32? {
+    switch kind {
+    case .money: 1
+    case .phone: 2
+    case .handle: 3
+    case .url: 4
+    case .email: 5
+    case .number: 6
+    case .emoji: 7
+    case .word: nil
+    }
+  }
+  static let firstWord: Int32 = 16
+}
+
+/// One phrase of one rule, as compiled.
+struct PhraseRef: Sendable {
+  var rule: Int32
+  var source: String
+}
+
+/// A rule set compiled once into an immutable automaton over interned token symbols, shared by
+/// every thread.
+///
+/// Design: every phrase becomes a Thompson NFA over token symbols (words interned to integers,
+/// entity classes, "any" for gaps); all phrases share one start state. Scanning simulates the NFA
+/// over the document's token lattice, keeping at most one entry per NFA state (the latest start),
+/// so the work per token is bounded by the number of live states, which depends on the rule set
+/// and never on the text: matching is linear in the text, with no backtracking. Words of
+/// spaceless scripts are found by a byte-level Aho-Corasick pass over the concatenated normalised
+/// tokens and enter the lattice as edges that may span several ICU tokens, accepted only when they
+/// start and end on token boundaries.
+public struct CompiledRuleSet: Sendable {
+  public let definition: RuleSetDefinition
+  /// The rules that were compiled, in order (index = rule number used inside the engine).
+  public let rules: [Rule]
+  let ruleIndex: [String: Int32]
+
+  // Vocabulary.
+  let exactWords: [String: Int32]
+  let foldedWords: [String: Int32]
+  let prefixes: [String: Int32]
+  let prefixLengths: [Int]
+  let spaceless: AhoCorasick
+
+  // NFA, flattened. For each state: symbol -> targets (already epsilon-closed lists).
+  let transitions: [[Int32: [Int32]]]
+  let anyTransitions: [[Int32]]
+  /// Phrases accepted in each state (after closure).
+  let accepts: [[Int32]]
+  let phrases: [PhraseRef]
+  /// The start state's closure (entered at every token boundary).
+  let startStates: [Int32]
+
+  // Scoring.
+  let comboRules: [Int32]
+  let contextRules: [Int32]
+
+  /// Rough size of the compiled tables in bytes.
+  public let memoryBytes: Int
+  public var stateCount: Int { transitions.count }
+  public var phraseCount: Int { phrases.count }
+
+  init(definition: RuleSetDefinition, options: RuleSetCompiler) throws(CompileError) {
+    self.definition = definition
+    let selected = definition.rules.filter { r in
+      switch r.status {
+      case .stable: true
+      case .experimental: options.includeExperimental
+      case .deprecated: options.includeDeprecated
+      }
+    }
+    rules = selected
+    var index: [String: Int32] = [:]
+    for (k, r) in selected.enumerated() { index[r.id] = Int32(k) }
+    ruleIndex = index
+
+    var builder = NFABuilder()
+    let analyzer = TextAnalyzer()
+    for (k, rule) in selected.enumerated() where rule.kind != .combo {
+      for lang in rule.languages {
+        for phrase in lang.phrases {
+          let pattern: Pattern
+          do {
+            pattern = try PatternParser.parse(phrase.text)
+          } catch {
+            throw CompileError(rule: rule.id, phrase: phrase.text, message: error.description)
+          }
+          try builder.addPhrase(pattern, rule: Int32(k), analyzer: analyzer, ruleID: rule.id)
+        }
+      }
+    }
+    let nfa = builder.finish()
+    exactWords = builder.exact
+    foldedWords = builder.folded
+    prefixes = builder.prefixes
+    prefixLengths = Array(Set(builder.prefixes.keys.map { $0.unicodeScalars.count })).sorted()
+    spaceless = AhoCorasick(words: builder.spacelessWords)
+    transitions = nfa.transitions
+    anyTransitions = nfa.anyTransitions
+    accepts = nfa.accepts
+    phrases = builder.phraseRefs
+    startStates = nfa.startStates
+    comboRules = selected.indices.filter { selected[$0].kind == .combo }.map(Int32.init)
+    contextRules = selected.indices.filter { selected[$0].kind == .context }.map(Int32.init)
+    var bytes = spaceless.memoryBytes
+    for t in transitions { bytes += 48 + t.count * 40 + t.values.reduce(0) { $0 + $1.count * 4 } }
+    bytes += anyTransitions.reduce(0) { $0 + 24 + $1.count * 4 }
+    bytes += accepts.reduce(0) { $0 + 24 + $1.count * 4 }
+    bytes += (exactWords.count + foldedWords.count + prefixes.count) * 48
+    bytes += exactWords.keys.reduce(0) { $0 + $1.utf8.count }
+    memoryBytes = bytes
+  }
+
+  /// The number of a rule by id.
+  public func ruleNumber(_ id: String) -> Int? { ruleIndex[id].map(Int.init) }
+}
+
+/// Builds one NFA for all phrases (Thompson construction), then closes epsilon moves.
+struct NFABuilder {
+  var exact: [String: Int32] = [:]
+  var folded: [String: Int32] = [:]
+  var prefixes: [String: Int32] = [:]
+  var spacelessIDs: [String: Int32] = [:]
+  var spacelessWords: [(bytes: [UInt8], symbol: Int32)] = []
+  var nextSymbol = Symbol.firstWord
+  var phraseRefs: [PhraseRef] = []
+
+  // Raw NFA.
+  var epsilon: [[Int32]] = [[]]  // state 0 = start
+  var edges: [[(Int32, Int32)]] = [[]]  // (symbol, target)
+  var acceptOf: [Int32: [Int32]] = [:]
+
+  mutating func newState() -> Int32 {
+    epsilon.append([])
+    edges.append([])
+    return Int32(epsilon.count - 1)
+  }
+
+  mutating func symbol(exact w: String) -> Int32 {
+    if let s = exact[w] { return s }
+    let s = nextSymbol; nextSymbol += 1; exact[w] = s; return s
+  }
+  mutating func symbol(folded w: String) -> Int32 {
+    if let s = folded[w] { return s }
+    let s = nextSymbol; nextSymbol += 1; folded[w] = s; return s
+  }
+  mutating func symbol(prefix w: String) -> Int32 {
+    if let s = prefixes[w] { return s }
+    let s = nextSymbol; nextSymbol += 1; prefixes[w] = s; return s
+  }
+  mutating func symbol(spaceless w: String) -> Int32 {
+    if let s = spacelessIDs[w] { return s }
+    let s = nextSymbol; nextSymbol += 1; spacelessIDs[w] = s
+    spacelessWords.append((Array(w.utf8), s))
+    return s
+  }
+
+  mutating func addPhrase(_ pattern: Pattern, rule: Int32, analyzer: TextAnalyzer, ruleID: String) throws(CompileError) {
+    let phraseID = Int32(phraseRefs.count)
+    phraseRefs.append(PhraseRef(rule: rule, source: pattern.source))
+    let start = newState()
+    epsilon[0].append(start)
+    var end = start
+    for item in pattern.items {
+      end = try build(item, from: end, analyzer: analyzer, ruleID: ruleID, source: pattern.source)
+    }
+    acceptOf[end, default: []].append(phraseID)
+  }
+
+  /// Adds the NFA fragment of `node` starting at `from`; returns its end state.
+  mutating func build(
+    _ node: PatternNode, from: Int32, analyzer: TextAnalyzer, ruleID: String, source: String
+  ) throws(CompileError) -> Int32 {
+    switch node {
+    case .word(let w):
+      return try buildWord(w, from: from, analyzer: analyzer, ruleID: ruleID, source: source)
+    case .prefix(let w):
+      let n = Normalization.normalizeWord(w)
+      let to = newState()
+      edges[Int(from)].append((symbol(prefix: n.norm), to))
+      if let f = n.folded { edges[Int(from)].append((symbol(prefix: f), to)) }
+      return to
+    case .entity(let c):
+      let to = newState()
+      edges[Int(from)].append((Symbol.entity(c), to))
+      return to
+    case .optional(let inner):
+      let end = try build(inner, from: from, analyzer: analyzer, ruleID: ruleID, source: source)
+      epsilon[Int(from)].append(end)
+      return end
+    case .gap(let n):
+      let end = newState()
+      var s = from
+      epsilon[Int(s)].append(end)
+      for _ in 0..<n {
+        let t = newState()
+        edges[Int(s)].append((Symbol.any, t))
+        epsilon[Int(t)].append(end)
+        s = t
+      }
+      return end
+    case .alternatives(let alts):
+      let end = newState()
+      for alt in alts {
+        var s = from
+        // Each alternative gets its own entry state so epsilon moves stay local.
+        let entry = newState()
+        epsilon[Int(s)].append(entry)
+        s = entry
+        for item in alt { s = try build(item, from: s, analyzer: analyzer, ruleID: ruleID, source: source) }
+        epsilon[Int(s)].append(end)
+      }
+      return end
+    }
+  }
+
+  /// A pattern word: one token, several tokens (a word the tokenizer splits, e.g. "full-time"), or a
+  /// spaceless-script word matched on text.
+  mutating func buildWord(
+    _ w: String, from: Int32, analyzer: TextAnalyzer, ruleID: String, source: String
+  ) throws(CompileError) -> Int32 {
+    let analyzed = analyzer.analyze(w)
+    let tokens = analyzed.tokens
+    // Punctuation is ignored between tokens, so a word of punctuation only ("&") matches nothing
+    // and takes no token: it is an empty step.
+    guard !tokens.isEmpty else { return from }
+    if tokens.allSatisfy({ $0.script.isSpaceless && $0.kind == .word }) {
+      // Matched on the normalised text; the tokenizer normalises spaceless tokens one by one.
+      let norm = tokens.map(\.norm).joined()
+      let to = newState()
+      edges[Int(from)].append((symbol(spaceless: norm), to))
+      return to
+    }
+    var s = from
+    for t in tokens {
+      let to = newState()
+      if t.script.isSpaceless && t.kind == .word {
+        edges[Int(s)].append((symbol(spaceless: t.norm), to))
+      } else if t.kind == .word || t.kind == .number {
+        edges[Int(s)].append((symbol(exact: t.norm), to))
+        if let f = t.folded {
+          // Written with marks: also matches the word typed without any marks.
+          edges[Int(s)].append((symbol(exact: f), to))
+        } else if t.script == .latin {
+          // Written without marks: matches the word with any marks.
+          edges[Int(s)].append((symbol(folded: t.norm), to))
+        }
+      } else {
+        // An entity written literally in a pattern (a domain such as "t.me"): match its text.
+        edges[Int(s)].append((symbol(exact: t.norm), to))
+      }
+      s = to
+    }
+    return s
+  }
+
+  struct Result {
+    var transitions: [[Int32: [Int32]]]
+    var anyTransitions: [[Int32]]
+    var accepts: [[Int32]]
+    var startStates: [Int32]
+  }
+
+  /// Closes epsilon moves: each state's transitions become those of every state in its closure,
+  /// and transition targets are replaced by their closures.
+  func finish() -> Result {
+    let n = epsilon.count
+    var closure = [[Int32]](repeating: [], count: n)
+    for s in 0..<n {
+      var seen: Set<Int32> = [Int32(s)]
+      var stack: [Int32] = [Int32(s)]
+      var list: [Int32] = []
+      while let x = stack.popLast() {
+        list.append(x)
+        for y in epsilon[Int(x)] where !seen.contains(y) {
+          seen.insert(y)
+          stack.append(y)
+        }
+      }
+      closure[s] = list.sorted()
+    }
+    // Only states with outgoing symbol edges or accepts matter after closing; keep all for
+    // simplicity of indexing.
+    var transitions = [[Int32: [Int32]]](repeating: [:], count: n)
+    var anyT = [[Int32]](repeating: [], count: n)
+    var accepts = [[Int32]](repeating: [], count: n)
+    for s in 0..<n {
+      var t: [Int32: Set<Int32>] = [:]
+      var a: Set<Int32> = []
+      var acc: [Int32] = []
+      for x in closure[s] {
+        for (sym, to) in edges[Int(x)] {
+          if sym == Symbol.any { a.insert(to) } else { t[sym, default: []].insert(to) }
+        }
+        if let ph = acceptOf[x] { acc.append(contentsOf: ph) }
+      }
+      transitions[s] = t.mapValues { $0.sorted() }
+      anyT[s] = a.sorted()
+      accepts[s] = Array(Set(acc)).sorted()
+    }
+    return Result(transitions: transitions, anyTransitions: anyT, accepts: accepts, startStates: [0])
+  }
+}
