@@ -4,6 +4,14 @@
 
 internal import CLibXML2
 
+#if canImport(Glibc)
+  internal import Glibc
+#elseif canImport(Musl)
+  internal import Musl
+#elseif canImport(Darwin)
+  internal import Darwin
+#endif
+
 /// libxml2's global initialisation, done once (Swift globals are initialised lazily and
 /// thread-safely).
 private let libxmlInitialized: Bool = {
@@ -157,7 +165,10 @@ public enum HTMLExtractor {
   private static func parse(_ html: String, into walker: inout Walker) {
     _ = libxmlInitialized
     var source = html
-    if source.utf8.contains(0) {  // NUL would end libxml2's view of a text run
+    let hasNUL = source.withUTF8 { buf in
+      buf.baseAddress.map { memchr($0, 0, buf.count) != nil } ?? false
+    }
+    if hasNUL {  // NUL would end libxml2's view of a text run
       source = String(decoding: source.utf8.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
     }
     source.withUTF8 { buf in
@@ -296,14 +307,27 @@ private struct Walker {
     }
   }
 
-  private func kind(of node: xmlNodePtr) -> ElementKind {
+  /// The element's kind, looked up by name on entry and kept in the node's spare `extra` field
+  /// (unused by the HTML parser; the document is ours) so the exit needs no second lookup.
+  private func classify(_ node: xmlNodePtr) -> ElementKind {
     guard let name = node.pointee.name else { return .inline }
-    return elementKinds[String(cString: name)] ?? .inline
+    let kind = elementKinds[String(cString: name)] ?? .inline
+    node.pointee.extra = UInt16(kind.rawValue) + 1
+    return kind
+  }
+
+  /// The kind recorded on entry.
+  private func kind(of node: xmlNodePtr) -> ElementKind {
+    let cached = node.pointee.extra
+    if cached != 0, let kind = ElementKind(rawValue: UInt8(truncatingIfNeeded: cached - 1)) {
+      return kind
+    }
+    return classify(node)
   }
 
   /// Handles an element's start; returns whether to visit its children.
   private mutating func enter(_ node: xmlNodePtr) -> Bool {
-    let kind = kind(of: node)
+    let kind = classify(node)
     switch kind {
     case .skip:
       return false
