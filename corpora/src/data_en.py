@@ -91,3 +91,21 @@ TEST = [
  ("benign", "Hiring chat moderators for our gaming community (part-time, remote). $12/hr, paid via PayPal. Company: Arclight Games Ltd, UK. Apply through our careers site; interviews on Google Meet."),
  ("benign", "Company relocation notice: our Manila team moves to Cebu next month. Relocation allowance ₱50,000, housing for the first 2 months, flights covered. Contact HR if you have questions."),
 ]
+
+# second batch: more multi-cue ads and hard benign posts
+DEV += [
+ ("scam_compound", "Looking for 'sales agents' for online gaming platform 🎰 $1,500 + 10% commission. Work in closed compound, phones kept by team leader during shift. Fly to Bangkok, our driver takes you to Mae Sot. TG: @vip_team_lead"),
+ ("irregular_route", "No visa needed!! Fly to Bangkok as tourist, we meet you at airport and bring you across to Cambodia by car. Online job $1,300 ✈️ free ticket. WA +66 95 112 0093"),
+ ("vague_job", "Hiring 'IT staff' for a big company in Asia. No IT skills needed, we teach typing. Salary $1,600 + bonus. Company details by Telegram only."),
+ ("benign", "BPO hiring fair this Saturday at SM Megamall! 20+ companies, CSR and data-entry roles ₱20k–₱35k, on-the-spot interviews. Free entry, bring resume and valid ID."),
+ ("warning", "Our church group visited a family whose son answered a '$2,000 typing job in Thailand, free flight, Telegram only' post. He is now in Myawaddy. Please talk to your kids about these ads. 🙏"),
+ ("benign", "Job: Hotel front desk agent, Siem Reap, $380/month + service charge + staff meals. Angkor Heritage Hotel, apply at reception or hr@angkorheritage.com. Work permit arranged for foreign staff."),
+]
+TEST += [
+ ("everything_paid", "💼 Marketing assistant in Asia 💼 We cover visa, flight, apartment and food, you only work! $2,200/month, no experience. Young and single preferred. Send CV + photo to t.me/hr_asia_careers"),
+ ("high_risk_destination", "Opportunity in Laos Golden Triangle 🇱🇦 online casino customer service, $1,500 + free dorm. Apply fast, bus from Chiang Khong every Monday. Telegram @gt_recruit"),
+ ("benign", "Careers fair: Singapore hospitals recruiting Filipino nurses, SGD 3,500+, accommodation for first 3 months, airfare covered. Through DMW-licensed Care Bridge Int'l (DMW-019-LB-0523-R). No placement fee."),
+ ("benign", "Typing job? Yes, and it's real 🙂 Transcriptionist, remote, $0.60/audio minute, paid twice a month via Wise. Verbit-style test required, no fees. Company: ClearScript Media LLC."),
+ ("warning", "Don't let 'no experience, $2,500, free hotel in Bangkok' fool you. Recruiters for scam compounds post in our town's buy-and-sell group every week. Ask for a licence number and a real address."),
+ ("news", "UN report: hundreds of thousands held in scam centres across Southeast Asia; most were lured by online job ads for customer-service, IT or marketing roles with high pay and free travel."),
+]

@@ -91,3 +91,20 @@ TEST = [
  ("benign", "Lowongan moderator chat komunitas game (part time, remote), $10/jam dibayar lewat PayPal. Perusahaan: Arclight Games Ltd, Inggris. Wawancara lewat Google Meet."),
  ("benign", "Pengumuman mutasi: tim Jakarta pindah ke Surabaya bulan depan. Tunjangan relokasi Rp15 juta, mess 2 bulan, tiket pesawat ditanggung kantor. Hubungi HRD jika ada pertanyaan."),
 ]
+
+DEV += [
+ ("scam_compound", "Dicari 'tim marketing' untuk platform game online 🎰 gaji $1.500 + komisi 10%. Kerja di kompleks tertutup, HP dipegang ketua tim selama jam kerja. Terbang ke Bangkok, sopir kami antar ke Mae Sot. Tele: @vip_team_id"),
+ ("irregular_route", "Gak perlu visa kerja!! Masuk Bangkok sebagai turis, dijemput di bandara lalu dibawa ke Kamboja lewat darat. Kerja online $1.300 ✈️ tiket gratis. WA +66 95 112 0094"),
+ ("vague_job", "Dicari 'staf IT' untuk perusahaan besar di Asia. Gak perlu bisa IT, nanti diajari ngetik. Gaji 25jt + bonus. Detail perusahaan via Telegram saja."),
+ ("benign", "Job fair Disnaker Kota Bandung Sabtu ini di Gedung Sate! 40 perusahaan, posisi CS, admin, operator. Gratis, bawa CV dan KTP."),
+ ("warning", "Tetangga kami anaknya ikut lowongan 'kerja ngetik di Thailand gaji 30jt, tiket gratis, hubungi Telegram'. Sekarang tertahan di Myawaddy. Tolong ingatkan anak-anak kita. 🙏"),
+ ("benign", "Lowongan resepsionis hotel di Labuan Bajo, gaji UMK + service, mess dan makan karyawan. Hotel Komodo Bay, lamar ke hr@komodobay.id."),
+]
+TEST += [
+ ("everything_paid", "💼 Asisten marketing di Asia 💼 Visa, tiket, apartemen, makan kami tanggung, kamu tinggal kerja! Gaji 30jt, tanpa pengalaman. Diutamakan muda & lajang. Kirim CV + foto ke t.me/hr_asia_karir"),
+ ("high_risk_destination", "Kesempatan kerja di Segitiga Emas Laos 🇱🇦 CS kasino online, $1.500 + mess gratis. Buruan, bus dari Chiang Khong tiap Senin. Telegram @gt_rekrut"),
+ ("benign", "Rumah sakit di Arab Saudi rekrut perawat Indonesia lewat P3MI resmi PT Husada Global (SIP3MI 2/0331/2024). Gaji SAR 5.000+, tiket & akomodasi ditanggung pengguna. Tanpa biaya penempatan."),
+ ("benign", "Kerja ngetik? Ada yang beneran kok 🙂 Transkriptor remote, Rp8.000/menit audio, dibayar 2x sebulan. Ada tes, tanpa biaya. PT Suara Teks Media."),
+ ("warning", "Jangan tergiur 'tanpa pengalaman, gaji 35jt, hotel gratis di Bangkok'. Perekrut sindikat online scam posting di grup jual-beli kampung kita tiap minggu. Minta nomor izin dan alamat kantor yang jelas."),
+ ("news", "Laporan PBB: ratusan ribu orang ditahan di pusat penipuan daring di Asia Tenggara; sebagian besar terjerat iklan kerja CS, IT atau marketing bergaji tinggi dengan perjalanan gratis."),
+]

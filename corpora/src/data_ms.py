@@ -91,3 +91,20 @@ TEST = [
  ("benign", "Moderator chat komuniti permainan (sambilan, jarak jauh), USD10 sejam dibayar melalui PayPal. Syarikat: Arclight Games Ltd, UK. Temuduga melalui Google Meet."),
  ("benign", "Notis pemindahan: pasukan Penang berpindah ke Kulim bulan depan. Elaun pindah RM3,000 dan bas kilang percuma. Hubungi HR jika ada soalan."),
 ]
+
+DEV += [
+ ("scam_compound", "Cari 'ejen jualan' untuk platform game online 🎰 USD1,500 + komisen 10%. Kerja dalam kompleks tertutup, telefon dipegang ketua pasukan masa kerja. Terbang ke Bangkok, pemandu kami hantar ke Mae Sot. TG: @vip_team_my"),
+ ("irregular_route", "Tak perlu visa kerja!! Masuk Bangkok sebagai pelancong, kami jemput di lapangan terbang dan bawa ke Kemboja ikut jalan darat. Kerja online USD1,300 ✈️ tiket percuma. WA +66 95 112 0095"),
+ ("vague_job", "Perlu 'staf IT' untuk syarikat besar di Asia. Tak perlu tahu IT, kami ajar menaip. Gaji RM7,000 + bonus. Butiran syarikat melalui Telegram sahaja."),
+ ("benign", "Karnival Kerjaya PERKESO di Stadium Melawati Sabtu ini! 60 majikan, jawatan khidmat pelanggan, kerani, operator. Masuk percuma, bawa resume dan IC."),
+ ("warning", "Anak jiran kami sahut iklan 'kerja menaip di Thailand gaji RM10k, tiket percuma, hubungi Telegram'. Sekarang terkandas di Myawaddy. Tolong ingatkan anak-anak kita. 🙏"),
+ ("benign", "Penyambut tetamu hotel di Langkawi, RM2,200 + caj perkhidmatan, asrama dan makan staf. Hotel Pantai Cenang, mohon di hr@pantaicenang.my."),
+]
+TEST += [
+ ("everything_paid", "💼 Pembantu pemasaran di Asia 💼 Visa, tiket, apartmen, makan semua kami tanggung, anda kerja sahaja! Gaji RM9,000, tiada pengalaman. Muda & bujang diutamakan. Hantar CV + gambar ke t.me/hr_asia_kerjaya"),
+ ("high_risk_destination", "Peluang kerja di Segi Tiga Emas Laos 🇱🇦 CS kasino online, USD1,500 + asrama percuma. Cepat, bas dari Chiang Khong setiap Isnin. Telegram @gt_rekrut_my"),
+ ("benign", "Hospital di Arab Saudi ambil jururawat Malaysia melalui agensi berlesen JTKSM (Lesen 0452/B). Gaji SAR 6,000+, tiket & penginapan ditanggung. Tiada yuran penempatan."),
+ ("benign", "Kerja menaip? Ada yang betul 🙂 Transkripsi jarak jauh, RM1.50 seminit audio, dibayar 2 kali sebulan. Ada ujian, tiada bayaran. Suara Teks Media Sdn Bhd."),
+ ("warning", "Jangan tertipu 'tiada pengalaman, gaji RM12k, hotel percuma di Bangkok'. Perekrut sindiket scam posting dalam grup jual beli kampung kita tiap minggu. Minta nombor lesen dan alamat pejabat sebenar."),
+ ("news", "Laporan PBB: ratusan ribu orang ditahan di pusat penipuan dalam talian di Asia Tenggara; kebanyakannya terpedaya iklan kerja khidmat pelanggan, IT atau pemasaran bergaji tinggi dengan perjalanan percuma."),
+]

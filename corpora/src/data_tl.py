@@ -91,3 +91,20 @@ TEST = [
  ("benign", "Chat moderators para sa gaming community (part-time, remote). $12/hr via PayPal. Arclight Games Ltd, UK. Apply sa careers site; interviews sa Google Meet."),
  ("benign", "Libreng seminar ng DMW: 'Paano malaman kung legit ang recruitment agency', Sabado 9am, Quezon City Hall. Walang bayad, bukas sa lahat."),
 ]
+
+DEV += [
+ ("scam_compound", "Hiring 'sales agents' para sa online gaming platform 🎰 $1,500 + 10% commission. Sa loob ng compound ang work, kukunin ng TL ang phone habang shift. Lipad ka sa Bangkok, driver namin maghahatid sa Mae Sot. TG: @vip_team_ph"),
+ ("irregular_route", "No visa needed!! Tourist ka lang papuntang Bangkok, susunduin ka sa airport tapos dadalhin sa Cambodia by land. Online job $1,300 ✈️ libre ticket. WA +66 95 112 0096"),
+ ("vague_job", "Hiring 'IT staff' sa malaking company sa Asia. Hindi kailangan marunong sa IT, tuturuan mag-type. Sahod $1,600 + bonus. Details ng company sa Telegram lang."),
+ ("benign", "Job fair ng PESO Quezon City ngayong Sabado sa QC Hall! 50+ employers, CSR, encoder, admin ₱18k–₱30k. Libre pumasok, dala resume at valid ID."),
+ ("warning", "Yung anak ng kapitbahay namin nag-apply sa '$2,000 typing job sa Thailand, libre flight, Telegram lang' na post. Nasa Myawaddy na siya ngayon. Kausapin niyo mga anak niyo tungkol dito. 🙏"),
+ ("benign", "Hotel front desk agent sa Boracay, ₱20,000 + service charge + staff housing at meals. Azure Cove Resort, apply sa hr@azurecove.ph."),
+]
+TEST += [
+ ("everything_paid", "💼 Marketing assistant sa Asia 💼 Sagot namin visa, flight, apartment at pagkain, trabaho ka lang! $2,200/month, walang experience. Bata at single preferred. Send CV + pic sa t.me/hr_asia_careers_ph"),
+ ("high_risk_destination", "Opportunity sa Golden Triangle Laos 🇱🇦 online casino CSR, $1,500 + libre dorm. Bilis, may bus galing Chiang Khong tuwing Lunes. Telegram @gt_recruit_ph"),
+ ("benign", "Singapore hospitals hiring Pinoy nurses, SGD 3,500+, libre accommodation first 3 months, sagot airfare. Thru DMW-licensed Care Bridge Int'l (DMW-019-LB-0523-R). No placement fee."),
+ ("benign", "Typing job? Meron namang legit 🙂 Transcriptionist, WFH, $0.60 per audio minute, sahod twice a month via Wise. May test, walang fees. ClearScript Media LLC."),
+ ("warning", "Wag kayo magpaloko sa 'no experience, $2,500, libre hotel sa Bangkok'. Yung mga recruiter ng scam hub nagpo-post sa buy-and-sell group ng bayan natin every week. Hingin ang license number at totoong address."),
+ ("news", "UN report: daan-daang libo ang nakakulong sa scam centers sa Southeast Asia; karamihan na-recruit sa online job ads para sa CSR, IT o marketing na mataas ang sahod at libre ang biyahe."),
+]

@@ -92,3 +92,20 @@ TEST = [
  ("benign", "Tuyển kiểm duyệt viên chat cho cộng đồng game (bán thời gian, từ xa), 10 USD/giờ trả qua PayPal. Arclight Games Ltd, Anh. Phỏng vấn qua Google Meet."),
  ("benign", "Thông báo chuyển văn phòng: nhóm TP.HCM chuyển ra Đà Nẵng tháng sau. Hỗ trợ chuyển nhà 15 triệu, ở miễn phí 2 tháng đầu, công ty trả vé máy bay."),
 ]
+
+DEV += [
+ ("scam_compound", "Tuyển 'nhân viên sale' cho nền tảng game online 🎰 1.500 USD + 10% hoa hồng. Làm trong khu khép kín, trưởng nhóm giữ điện thoại trong ca. Bay sang Bangkok, tài xế đưa lên Mae Sot. Tele: @vip_team_vn"),
+ ("irregular_route", "Khong can visa lao dong!! Sang Bangkok dien du lich, co nguoi don o san bay roi dua qua Campuchia bang duong bo. Lam online 1.300 do ✈️ bao ve. Zalo 0936 112 009", "no tone marks"),
+ ("vague_job", "Tuyển 'nhân viên IT' cho công ty lớn ở châu Á. Không cần biết IT, sẽ dạy gõ chữ. Lương 40 triệu + thưởng. Thông tin công ty chỉ báo qua Telegram."),
+ ("benign", "Ngày hội việc làm của Trung tâm Dịch vụ việc làm Hà Nội thứ Bảy này! 50 doanh nghiệp, vị trí CSKH, nhập liệu, vận hành. Miễn phí, mang CV và CCCD."),
+ ("warning", "Con nhà hàng xóm nhận lời 'việc gõ chữ ở Thái lương 40 triệu, bao vé, liên hệ Telegram'. Giờ bị kẹt ở Myawaddy. Mọi người nói chuyện với con em mình nhé. 🙏"),
+ ("benign", "Tuyển lễ tân khách sạn ở Phú Quốc, lương 9 triệu + phí dịch vụ, có ký túc xá và cơm nhân viên. Khách sạn Biển Ngọc, gửi hồ sơ về hr@bienngoc.vn."),
+]
+TEST += [
+ ("everything_paid", "💼 Trợ lý marketing ở châu Á 💼 Bao visa, vé, căn hộ, ăn uống, bạn chỉ việc làm! Lương 50 triệu, không cần kinh nghiệm. Ưu tiên trẻ, độc thân. Gửi CV + ảnh qua t.me/hr_asia_vieclam"),
+ ("high_risk_destination", "Co hoi viec lam o Tam Giac Vang Lao 🇱🇦 CSKH casino online, 1.500 do + ky tuc xa mien phi. Nhanh len, xe buyt tu Chiang Khong moi thu Hai. Telegram @gt_tuyendung", "no tone marks"),
+ ("benign", "Bệnh viện ở Nhật tuyển điều dưỡng Việt Nam qua doanh nghiệp có giấy phép số 789/LĐTBXH-GP. Lương 230.000 yên, vé máy bay và chỗ ở 3 tháng đầu do bệnh viện trả. Không thu phí môi giới."),
+ ("benign", "Việc gõ chữ? Có việc thật đấy 🙂 Chép lời audio từ xa, 15.000đ/phút audio, trả 2 lần mỗi tháng. Có bài test, không thu phí. Công ty TNHH Văn Bản Số."),
+ ("warning", "Đừng tin 'không cần kinh nghiệm, lương 45 triệu, khách sạn miễn phí ở Bangkok'. Người tuyển cho các ổ lừa đảo đăng trong nhóm mua bán của xã mình mỗi tuần. Hãy hỏi số giấy phép và địa chỉ thật."),
+ ("news", "Báo cáo của LHQ: hàng trăm nghìn người bị giam trong các trung tâm lừa đảo trực tuyến ở Đông Nam Á; phần lớn bị dụ bởi tin tuyển CSKH, IT, marketing lương cao, bao đi lại."),
+]
