@@ -59,7 +59,7 @@ public enum EntityRecognizer {
     if isASCIIDigit(s[i]), let m = emailOrDomain(s, i) { return m }
     // A plain number, with an optional attached `k` ("8k" is a number, not money).
     var e = scanNumber(s, i, spaceGroups: false)
-    if e < s.count, s[e] | 0x20 == Ch.k, !isWordChar(at(s, e + 1)) { e += 1 }
+    if let m = plainMultiplierEnd(s, e) { e = m }
     if isLatinLetter(at(s, e)) { return nil }  // "24h", "3rd", "5g": a word, not a number
     return EntityMatch(kind: .number, end: e)
   }
@@ -362,10 +362,19 @@ public enum EntityRecognizer {
   /// A number followed by an optional multiplier (`k`, `jt`, `triệu`, `万`, ...).
   private static func amount(_ s: UnsafeBufferPointer<UInt32>, _ p: Int) -> (end: Int, mult: Multiplier) {
     let e = scanNumber(s, p, spaceGroups: true)
-    if e < s.count, s[e] | 0x20 == Ch.k, !isWordChar(at(s, e + 1)) { return (e + 1, .plain) }
+    if let m = plainMultiplierEnd(s, e) { return (m, .plain) }
     if let m = moneyMultiplierEnd(s, e) { return (m, .money) }
     if isPhoneSpace(at(s, e)), let m = moneyMultiplierEnd(s, e + 1) { return (m, .money) }
     return (e, .none)
+  }
+
+  /// `k`/`K` ("8k") or `千` right after a number: a multiplier that does not make it money.
+  @inline(__always)
+  private static func plainMultiplierEnd(_ s: UnsafeBufferPointer<UInt32>, _ e: Int) -> Int? {
+    guard e < s.count else { return nil }
+    if s[e] | 0x20 == Ch.k, !isWordChar(at(s, e + 1)) { return e + 1 }
+    if s[e] == 0x5343 { return e + 1 }  // 千
+    return nil
   }
 
   private static func moneyMultiplierEnd(_ s: UnsafeBufferPointer<UInt32>, _ p: Int) -> Int? {
@@ -407,7 +416,16 @@ public enum EntityRecognizer {
   /// `$1,500`, `USD 2000`, `Rp15jt`, `HK$12,000`, `$1500-3000`.
   private static func prefixedMoneyEnd(_ s: UnsafeBufferPointer<UInt32>, _ i: Int) -> Int? {
     guard let p = prefixCurrencyAmountStart(s, i) else { return nil }
-    var e = amount(s, p).end
+    let a = amount(s, p)
+    var e = a.end
+    if !isCurrencySymbol(s[i]) && a.mult == .none {
+      // A letter code needs a real amount: "USD 5" is rare, "PHP 7.4" and "RM 2" (room 2) are not
+      // money. PHP (the peso, and the language) needs three digits.
+      var digits = 0
+      for q in p..<a.end where digitValue(s[q]) >= 0 { digits += 1 }
+      let isPHP = s[i] | 0x20 == 0x70 && at(s, i + 1) | 0x20 == 0x68
+      if digits < (isPHP ? 3 : 2) { return nil }
+    }
     if let q = rangeSecondStart(s, e) {
       let q2 = isDigitStart(s, q) ? q : (prefixCurrencyAmountStart(s, q) ?? -1)
       if q2 >= 0 { e = amount(s, q2).end }
@@ -627,7 +645,7 @@ private enum Lex {
       + "dollar dollars bucks")
   /// Currency words in scripts without spaces (no boundary needed after them).
   static let otherCurrencyWords = table("บาท រៀល ກີບ ကျပ် 元 块 塊 美元 美金 泰铢 泰銖 円 원 令吉 越南盾")
-  /// Multipliers that make a bare number money ("15 juta", "20tr", "1.5万").
+  /// Multipliers that make a bare number money ("15 juta", "20tr", "1.5万"); `k` and `千` do not.
   static let latinMultipliers = table("jt juta rb ribu tr triệu trieu nghìn nghin ngàn ngan")
-  static let otherMultipliers = table("万 萬 千 百万 百萬 ล้าน แสน หมื่น သိန်း")
+  static let otherMultipliers = table("万 萬 百万 百萬 ล้าน แสน หมื่น သိန်း")
 }

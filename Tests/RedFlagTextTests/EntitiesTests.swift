@@ -130,6 +130,9 @@ struct EntitiesTests {
     .init("၀၉ ၇၈၁ ၂၃၄ ၅၆၇", .phone, "၀၉ ၇၈၁ ၂၃၄ ၅၆၇"),
     // The first three groups fit, a fourth would exceed 15 digits and is left out.
     .init("0812 3456 7890 1234", .phone, "0812 3456 7890"),
+    .init("+855 (0)12 345 678", .phone, "+855 (0)12 345 678"),
+    .init("+1 555 123 4567", .phone, "+1 555 123 4567"),
+    .init("0912345678/0987654321", .phone, "0912345678"),
   ]
 
   @Test("Phone numbers", arguments: phones) func phoneCase(_ c: EntityCase) { check(c) }
@@ -181,6 +184,13 @@ struct EntitiesTests {
     .init("1,500-3,000 USDT", .money, "1,500-3,000 USDT"),
     .init("30 000 บาท", .money, "30 000 บาท"),
     .init("500 USDT a month", .money, "500 USDT"),
+    .init("Rp 5 juta", .money, "Rp 5 juta"),
+    .init("1500usd/tháng", .money, "1500usd"),
+    .init("500k đ", .money, "500k đ"),
+    .init("8千元", .money, "8千元"),
+    .init("PHP 750 per day", .money, "PHP 750"),
+    .init("$5", .money, "$5"),
+    .init("USD 25", .money, "USD 25"),
   ]
 
   @Test("Money", arguments: money) func moneyCase(_ c: EntityCase) { check(c) }
@@ -224,6 +234,9 @@ struct EntitiesTests {
     .init("100%", .number, "100"),
     .init("25ปี", .number, "25"),
     .init("5 tháng", .number, "5"),
+    .init("8千", .number, "8千"),  // like "8k": a multiplier, but no currency
+    .init("2023-2024", .number, "2023"),
+    .init("20k/tháng", .number, "20k"),
   ]
 
   @Test("Plain numbers, years, dates, ranges and times", arguments: numbers)
@@ -233,12 +246,66 @@ struct EntitiesTests {
     "communication", "hello", "a.m.", "e.g.", "i.e.", "U.S.", "Mr.Smith", "file.txt", "good.my",
     "work.In", "no.co", "24h", "3rd", "5g", "10am", "http://", "www.", "$", "$$$", "+5 points",
     "+", "(", "(see below)", "rmb", "USD", "usual", "Rp", "php developer", "t.me", "@ 5pm", "trang",
+    "PHP 7.4 developer", "USD 5", "RM 2", "bit.ly",
   ]
 
   @Test("Ordinary words and punctuation are not entities", arguments: nonEntities)
   func nonEntity(_ text: String) {
     let m = entity(text)
     #expect(m == nil, "\(text) gave \(String(describing: m))")
+  }
+
+  @Test("Money after Han letters, where the tokenizer calls at the digit") func moneyAfterHan() {
+    let text = "月薪8000-12000元，包吃住"
+    #expect(entity(text, at: 0) == nil)
+    let m = entity(text, at: 2)
+    #expect(m?.kind == .money)
+    #expect(m?.end == 13)
+    #expect(entity("月薪1.5万", at: 2) == EntityMatch(kind: .money, end: 6))
+  }
+
+  @Test("Random input: no crash, sane extents, kinds match their text") func randomInput() {
+    // Deterministic SplitMix64, so a failure can be reproduced.
+    var state: UInt64 = 0x5EED_1234_ABCD_0001
+    func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    let alphabet = Array("0123456789๐๕០៥၀၅amotphswdurkbyjqIUSDRM .,-–~@+()/$฿€₫៛万千บาทđệ:?_%!#'\u{00A0}".unicodeScalars.map(\.value))
+    var kinds: [TokenKind: Int] = [:]
+    for _ in 0..<4000 {
+      let n = Int(next() % 28)
+      let scalars = (0..<n).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+      scalars.withUnsafeBufferPointer { buf in
+        for i in 0..<buf.count {
+          guard let m = EntityRecognizer.match(buf, at: i) else { continue }
+          kinds[m.kind, default: 0] += 1
+          #expect(m.end > i && m.end <= buf.count)
+          #expect(EntityRecognizer.isAmbiguousStart(buf[i]))
+          #expect(EntityRecognizer.match(buf, at: i) == m)
+          let body = buf[i..<m.end]
+          switch m.kind {
+          case .number:
+            #expect(body.allSatisfy { EntityRecognizer.digitValue($0) >= 0 || [0x2C, 0x2E, 0x6B, 0x4B, 0x5343].contains($0) })
+          case .phone:
+            #expect(body.allSatisfy { EntityRecognizer.digitValue($0) >= 0 || [0x20, 0xA0, 0x2D, 0x2E, 0x28, 0x29, 0x2B].contains($0) })
+            #expect(body.filter { EntityRecognizer.digitValue($0) >= 0 }.count >= 8)
+          case .handle: #expect(body.first == 0x40)
+          case .email: #expect(body.filter { $0 == 0x40 }.count == 1)
+          case .money: #expect(body.contains { EntityRecognizer.digitValue($0) >= 0 })
+          case .url: #expect(body.contains(0x2E))
+          case .word, .emoji: Issue.record("match returned \(m.kind)")
+          }
+        }
+      }
+    }
+    // The alphabet is rich enough that the generator reaches most kinds.
+    #expect(kinds[.number, default: 0] > 100)
+    #expect(kinds[.money, default: 0] > 10)
+    #expect(kinds[.handle, default: 0] > 10)
   }
 
   @Test("Not a URL when preceded by @ (e-mail domain)") func domainAfterAt() {
