@@ -12,8 +12,20 @@ struct ScanCommand: ParsableCommand {
     discussion: """
       Formats by extension (.txt, .html/.htm, .jsonl/.ndjson, .csv, .tsv; anything else is read as \
       plain text) or --format. Standard input (`-` or no path) is JSONL unless --format says otherwise.
-      A record that cannot be scanned still gives one output record, with its id (or path:line) \
-      and an `error` object {code, message}; see the README for the codes.
+      Every input record gives exactly one output record (in input order), also when it cannot be \
+      scanned: then it carries its id and an `error` object {code, message}. Codes: invalid_json, \
+      not_an_object, missing_field, wrong_type, invalid_utf8, empty_record, record_too_large, \
+      binary_file (NUL byte in the first 8 KB), unreadable, csv_field_count, invalid_csv.
+
+      Ids: the --id-field (a JSON number becomes its text); otherwise path:line (standard input is \
+      `-`); a .txt or .html file is one document whose id is its path.
+      JSONL: lines of only whitespace are skipped, not records; invalid UTF-8 in a line is an \
+      error record. Plain-text files are repaired instead (invalid UTF-8 becomes U+FFFD) and scanned.
+      CSV/TSV: the first row is the header; quoted fields may hold newlines; blank lines are skipped.
+      Folders: hidden entries are skipped, files are read in name order; --include/--exclude globs \
+      (*, ?, **, [abc]) match the file name, or the path below the folder when they contain a `/`.
+      -o FILE is written to a temporary file and renamed at the end (also after Ctrl-C, which \
+      stops reading, writes the records in flight and exits 130); a failed run leaves FILE as it was.
       """)
 
   @Argument(help: "Files or folders to scan; `-` or nothing for standard input.")
