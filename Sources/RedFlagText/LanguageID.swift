@@ -138,14 +138,16 @@ enum Lexicon {
       persyaratan gratis paspor kantor karyawan perusahaan mau ga gak nggak enggak gimana silakan \
       bapak kak rupiah jt rb diberikan adalah merupakan benar gampang melamar lamaran jumlah sekitar \
       kendaraan telepon nomor pabrik toko tunjangan lembur akhir pembayaran utang kamu agen banget \
-      kerjaan dong sih aja udah gaes
+      kerjaan dong sih aja udah gaes tkw tki pmi perawat lansia biaya pesawat
       """)
+    add(id, 0.8, "dicari")
     add(ms, 2, """
       boleh wang sahaja jawatan umur lelaki percuma pasport pejabat syarikat ejen mahu nak tak sila \
       encik cik puan ringgit daripada ialah beliau sebab kerana betul amat pantas memohon bilangan \
       kenderaan telefon nombor kilang kedai elaun hujung bayaran hutang berkelayakan kelayakan \
-      calon berumur mengikut warganegara
+      calon berumur mengikut warganegara jururawat sambilan adakah pengeluaran
       """)
+    add(ms, 1, "sehingga diperlukan kos asrama")
     add(id, 1, "anda")  // Indonesian ads use Anda too, but less than Malay ones.
     add(ms, 1.5, "anda")
 
@@ -158,7 +160,8 @@ enum Lexicon {
       katulong ahensya amo pasaporte bayad bayaran utang kumita malaki maliit madali mabilis masipag \
       tapos pwede puwede gusto interesado yung yun ung nyo kau kyo sya lng pinoy pilipinas trabahong \
       pera piso kasama libreng pagkain tirahan mabait salamat maraming marami talaga sobrang ganun \
-      ganito ofw nasa ni si kay kina daw raw ba mismo hanggang habang dahil kaya
+      ganito ofw nasa ni si kay kina daw raw ba mismo hanggang habang dahil kaya sino kahit marunong \
+      lahat bahala papuntang naghahanap hanap
       """)
     add(tl, 0.8, "at kami kita")
     add(tl, 1, "may")
@@ -178,9 +181,9 @@ enum Lexicon {
     add(vi, 1.5, """
       va cua khong lam viec luong nguoi duoc tuyen nhan vien thang ngay tuoi kinh nghiem xuat khau \
       cong mien phi lien voi nuoc chung nhap trieu nghin hop chieu nhieu yeu cau ung nop phong van \
-      thuong dem khoang truoc hoac neu thi cung dang moi minh ban toi anh chi em ty
+      thuong dem khoang truoc hoac neu thi cung dang moi minh ban toi anh chi em ty tai nhe phuc vu nu
       """)
-    add(vi, 0.5, "co la cho cac nhung gio nam can bao an o tu den trong ngoai di thu nha se da rat tang ai hay")
+    add(vi, 0.5, "co la cho cac nhung gio nam can bao an o tu den trong ngoai di thu nha se da rat tang ai hay gap hang")
     return t
   }()
 }

@@ -30,6 +30,20 @@ struct LanguageIDTests {
     .init("vi", "Tuyển gấp lao động đi làm việc tại Campuchia, lương 20 triệu một tháng, không cần kinh nghiệm, bao ăn ở, liên hệ zalo."),
     .init("vi", "Tuyen gap nhan vien lam viec online, luong cao, khong can kinh nghiem, co nha o mien phi, lien he ngay."),
     .init("vi", "Công ty cần tuyển người làm việc ở nước ngoài, hộ chiếu sẽ được giữ lại để làm visa cho bạn."),
+    .init("en", "Earn up to 3000 USD monthly working in customer service in Cambodia, accommodation and meals included"),
+    .init("en", "Beware of fake job offers on Facebook promising high salaries in Myanmar"),
+    .init("id", "Dicari TKW untuk bekerja di Taiwan sebagai perawat lansia, gaji 25 juta, potong gaji 6 bulan"),
+    .init("id", "Info loker: dibutuhkan admin online, kerja dari rumah, gaji harian, minat langsung chat ya kak"),
+    .init("id", "Mau kerja di luar negeri tanpa biaya? Kami bantu urus paspor dan visa kamu"),
+    .init("ms", "Kerja kosong! Operator pengeluaran diperlukan segera, gaji RM1800 + elaun, asrama disediakan. Berminat sila whatsapp"),
+    .init("ms", "Tawaran kerja di Thailand dengan gaji lumayan, tiket kapal terbang ditanggung syarikat, tak perlu pengalaman"),
+    .init("ms", "Adakah anda mencari kerja sambilan? Boleh buat dari rumah, pendapatan sehingga RM5000 sebulan"),
+    .init("tl", "Naghahanap kami ng mga factory worker papuntang Taiwan, libre ang placement fee"),
+    .init("tl", "Sino gusto mag abroad? Walang bayad, kami na ang bahala sa lahat, chat lang"),
+    .init("tl", "Hiring urgent! Customer service rep, kahit walang experience, basta marunong mag English"),
+    .init("vi", "viec nhe luong cao, tuyen nu tu 18 den 25 tuoi, lam viec tai Dubai"),
+    .init("vi", "can tuyen gap 5 ban nu phuc vu nha hang, bao an o, thu nhap 15tr"),
+    .init("vi", "Xuất khẩu lao động Nhật Bản, phí thấp, bay nhanh"),
   ]
 
   @Test("Job ads are identified with good confidence", arguments: ads)
