@@ -8,11 +8,14 @@ let package = Package(
   products: [
     .library(name: "RedFlag", targets: ["RedFlag"]),
     .library(name: "RedFlagText", targets: ["RedFlagText"]),
+    .library(name: "RedFlagEval", targets: ["RedFlagEval"]),
     .executable(name: "redflag", targets: ["redflag"]),
+    .executable(name: "redflag-server", targets: ["redflag-server"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
   ],
   targets: [
     // ICU 72 (word break, normalisation, confusables, transliteration). Only RedFlagText imports it.
@@ -33,9 +36,18 @@ let package = Package(
     .target(name: "RedFlagEngine", dependencies: ["RedFlagText", "RedFlagRules"]),
     .target(
       name: "RedFlag", dependencies: ["RedFlagText", "RedFlagHTML", "RedFlagRules", "RedFlagEngine"]),
+    // Evaluation metrics and weight calibration (redflag eval / calibrate).
+    .target(name: "RedFlagEval", dependencies: ["RedFlag"]),
     .executableTarget(
       name: "redflag",
-      dependencies: ["RedFlag", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["RedFlag", "RedFlagEval", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    // HTTP service and web page; its own targets so the library and CLI stay free of NIO.
+    .target(
+      name: "RedFlagServer",
+      dependencies: ["RedFlag", .product(name: "Hummingbird", package: "hummingbird")]),
+    .executableTarget(
+      name: "redflag-server",
+      dependencies: ["RedFlagServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     .testTarget(name: "RedFlagTextTests", dependencies: ["RedFlagText"]),
     .testTarget(name: "RedFlagHTMLTests", dependencies: ["RedFlagHTML"]),
@@ -43,5 +55,9 @@ let package = Package(
     .testTarget(name: "RedFlagEngineTests", dependencies: ["RedFlagEngine"]),
     .testTarget(name: "RedFlagTests", dependencies: ["RedFlag"]),
     .testTarget(name: "CLITests", dependencies: ["redflag"]),
+    .testTarget(name: "RedFlagEvalTests", dependencies: ["RedFlagEval"]),
+    .testTarget(
+      name: "RedFlagServerTests",
+      dependencies: ["RedFlagServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
   ]
 )

@@ -1,0 +1,1 @@
+print("redflag-server: not yet")
