@@ -197,18 +197,21 @@ public enum EntityRecognizer {
       e = urlTailEnd(s, e)
     }
     if hasPath || strength == .strong { return e }
+    // gTLDs that are English words: "joblink.vip" is a domain, "Good salary.Info" a missing space.
+    if strength == .word && (!isASCIIUpper(s[d.lastStart]) || d.count >= 3) { return e }
     // A TLD that is also a common word ("good.my", "e.g.in"): only with a path or with three
     // labels, the one before the TLD at least two letters long ("jobs.example.my").
     if d.count >= 3 && d.otherHasLetter && d.previousLength >= 2 { return e }
     return nil
   }
 
-  private enum TLDStrength { case strong, weak }
+  private enum TLDStrength { case strong, word, weak }
 
   private static func tldStrength(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int) -> TLDStrength? {
     let n = b - a
     guard n >= 2, n <= 6 else { return nil }
     if longestWord(s, a, Lex.weakTLDs) == b { return .weak }
+    if longestWord(s, a, Lex.wordTLDs) == b { return .word }
     if longestWord(s, a, Lex.strongTLDs) == b { return .strong }
     return nil
   }
@@ -493,6 +496,7 @@ public enum EntityRecognizer {
   @inline(__always) private static func at(_ s: UnsafeBufferPointer<UInt32>, _ p: Int) -> UInt32 {
     p >= 0 && p < s.count ? s[p] : 0
   }
+  @inline(__always) private static func isASCIIUpper(_ c: UInt32) -> Bool { c >= 0x41 && c <= 0x5A }
   @inline(__always) private static func isASCIIDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
   @inline(__always) private static func isASCIILetter(_ c: UInt32) -> Bool {
     let l = c | 0x20
@@ -629,8 +633,10 @@ private enum Lex {
 
   /// Top-level domains that are rarely ordinary words.
   static let strongTLDs = table(
-    "com net org info biz io xyz top vip site online asia app shop club cc tv ai dev pro "
+    "com net org biz io xyz asia cc tv ai dev "
       + "th kh mm cn tw hk sg ph vn uk au jp kr mo ru ca nz ae qa bd np lk pk eu")
+  /// Generic top-level domains that are English words: domains only when not Capitalised.
+  static let wordTLDs = table("info top vip site online app shop club pro live link work")
   /// Top-level domains that are also common words in the supported languages.
   static let weakTLDs = table("me my in id us co la ly gl gg de sa")
 

@@ -78,6 +78,10 @@ struct EntitiesTests {
     .init("jobs.example.my", .url, "jobs.example.my"),
     .init("163.com", .url, "163.com"),
     .init("apply.example.xyz:8080/form", .url, "apply.example.xyz:8080/form"),
+    .init("joblink.vip now", .url, "joblink.vip"),
+    .init("easy-money.online!", .url, "easy-money.online"),
+    .init("Work.Online/apply", .url, "Work.Online/apply"),
+    .init("www.jobs.info", .url, "www.jobs.info"),
   ]
 
   @Test("URLs", arguments: urls) func urlCase(_ c: EntityCase) { check(c) }
@@ -246,7 +250,7 @@ struct EntitiesTests {
     "communication", "hello", "a.m.", "e.g.", "i.e.", "U.S.", "Mr.Smith", "file.txt", "good.my",
     "work.In", "no.co", "24h", "3rd", "5g", "10am", "http://", "www.", "$", "$$$", "+5 points",
     "+", "(", "(see below)", "rmb", "USD", "usual", "Rp", "php developer", "t.me", "@ 5pm", "trang",
-    "PHP 7.4 developer", "USD 5", "RM 2", "bit.ly",
+    "PHP 7.4 developer", "USD 5", "RM 2", "bit.ly", "salary.Info", "work.Online", "Good.Job",
   ]
 
   @Test("Ordinary words and punctuation are not entities", arguments: nonEntities)

@@ -1,1 +1,0 @@
-// Evaluation metrics and calibration; see EvalCommand.

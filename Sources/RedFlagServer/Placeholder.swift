@@ -1,1 +1,0 @@
-// HTTP service; see redflag-server.
