@@ -241,7 +241,10 @@ public enum EntityRecognizer {
 
   // MARK: - Phones
 
-  /// International and local phone numbers; see the brief in the tests for the accepted shapes.
+  /// International and local phone numbers: an optional `+` or `(+cc)`/`(0x)` head, then groups
+  /// of digits joined by one space, hyphen or dot (or a parenthesised group), 8 to 15 digits in
+  /// all. Without `+` the number must start with a trunk `0` (and a bare run needs 9 digits) or be
+  /// one run of 10+ digits starting with a regional country code. Dates (`05-01-2024`) are refused.
   private static func phoneEnd(_ s: UnsafeBufferPointer<UInt32>, _ i: Int) -> Int? {
     var p = i
     var plus = false
