@@ -286,7 +286,10 @@ public enum EntityRecognizer {
       let start = p
       let len = readGroup(&p)
       guard len > 0 else { break }
-      if digits + len > 15 { p = start; break }
+      if digits + len > 15 { break }
+      // A complete unseparated number ("0812345678 2024") or a lone digit ("... 5678 5 staff")
+      // does not take the next group.
+      if groups >= 1 && (len == 1 || (groups == 1 && g.0 >= 9)) { break }
       note(len, start)
       end = p
       // Separator to the next group: one space, hyphen or dot, or a parenthesised group.

@@ -4,7 +4,7 @@
 /// Guesses the language of text from its words or its script.
 public enum LanguageIdentifier {
 
-  /// The languages `guessLatin` chooses among, in the order of `Lexicon.scores`.
+  /// The languages `guessLatin` chooses among, in the column order of `Lexicon.table`.
   static let latinLanguages = ["en", "id", "ms", "tl", "vi"]
 
   /// Guesses among en, id, ms, tl and vi from Latin-script words (lowercased or not).
@@ -45,8 +45,12 @@ public enum LanguageIdentifier {
     var accented = false
     for u in w.unicodeScalars {
       switch u.value {
-      case 0x0103, 0x0111, 0x01A1, 0x01B0, 0x0129, 0x0169, 0x1EA0...0x1EF9: strong = true
-      case 0xE0...0xE3, 0xE8...0xEA, 0xEC, 0xED, 0xF2...0xF5, 0xF9, 0xFA, 0xFD: accented = true
+      // ă đ ơ ư ĩ ũ, the Vietnamese block, and (for decomposed text) hook above, horn, dot below.
+      case 0x0103, 0x0111, 0x01A1, 0x01B0, 0x0129, 0x0169, 0x1EA0...0x1EF9, 0x0309, 0x031B, 0x0323:
+        strong = true
+      // à á â ã è é ê ì í ò ó ô õ ù ú ý, and combining grave, acute, circumflex, tilde, breve.
+      case 0xE0...0xE3, 0xE8...0xEA, 0xEC, 0xED, 0xF2...0xF5, 0xF9, 0xFA, 0xFD, 0x0300...0x0303, 0x0306:
+        accented = true
       default: break
       }
     }

@@ -137,6 +137,9 @@ struct EntitiesTests {
     .init("+855 (0)12 345 678", .phone, "+855 (0)12 345 678"),
     .init("+1 555 123 4567", .phone, "+1 555 123 4567"),
     .init("0912345678/0987654321", .phone, "0912345678"),
+    .init("0812345678 2024", .phone, "0812345678"),
+    .init("+85512345678 2024", .phone, "+85512345678"),
+    .init("081 234 5678 5 staff", .phone, "081 234 5678"),
   ]
 
   @Test("Phone numbers", arguments: phones) func phoneCase(_ c: EntityCase) { check(c) }

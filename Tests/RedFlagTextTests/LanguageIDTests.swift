@@ -88,6 +88,8 @@ struct LanguageIDTests {
     #expect(g.code == "vi")
     #expect(LanguageIdentifier.vietnameseLetterEvidence("phường") > LanguageIdentifier.vietnameseLetterEvidence("café"))
     #expect(LanguageIdentifier.vietnameseLetterEvidence("cafe") == 0)
+    // Decomposed: u + combining horn + combining grave.
+    #expect(LanguageIdentifier.vietnameseLetterEvidence("tru\u{031B}\u{0300}ng") == 1.5)
   }
 
   @Test("Taglish with few Tagalog words is still English when English dominates") func englishWithLoan() {
