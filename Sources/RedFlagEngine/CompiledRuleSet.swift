@@ -168,6 +168,8 @@ struct NFABuilder {
   var spacelessWords: [(bytes: [UInt8], symbol: Int32)] = []
   var nextSymbol = Symbol.firstWord
   var phraseRefs: [PhraseRef] = []
+  /// Pattern words already analysed (words repeat across phrases and rules).
+  var analysedWords: [String: [Token]] = [:]
 
   // Raw NFA.
   var epsilon: [[Int32]] = [[]]  // state 0 = start
@@ -263,8 +265,13 @@ struct NFABuilder {
   mutating func buildWord(
     _ w: String, from: Int32, analyzer: TextAnalyzer, ruleID: String, source: String
   ) throws(CompileError) -> Int32 {
-    let analyzed = analyzer.analyze(w)
-    let tokens = analyzed.tokens
+    let tokens: [Token]
+    if let cached = analysedWords[w] {
+      tokens = cached
+    } else {
+      tokens = analyzer.analyze(w, guessLanguage: false).tokens
+      analysedWords[w] = tokens
+    }
     // Punctuation is ignored between tokens, so a word of punctuation only ("&") matches nothing
     // and takes no token: it is an empty step.
     guard !tokens.isEmpty else { return from }
@@ -309,37 +316,39 @@ struct NFABuilder {
   /// and transition targets are replaced by their closures.
   func finish() -> Result {
     let n = epsilon.count
-    var closure = [[Int32]](repeating: [], count: n)
-    for s in 0..<n {
-      var seen: Set<Int32> = [Int32(s)]
-      var stack: [Int32] = [Int32(s)]
-      var list: [Int32] = []
-      while let x = stack.popLast() {
-        list.append(x)
-        for y in epsilon[Int(x)] where !seen.contains(y) {
-          seen.insert(y)
-          stack.append(y)
-        }
-      }
-      closure[s] = list.sorted()
-    }
-    // Only states with outgoing symbol edges or accepts matter after closing; keep all for
-    // simplicity of indexing.
+    // Only the start state and the targets of symbol edges can be live during a scan; the other
+    // states are passed through by epsilon moves only and need no table of their own.
+    var live = [Bool](repeating: false, count: n)
+    live[0] = true
+    for list in edges { for (_, to) in list { live[Int(to)] = true } }
     var transitions = [[Int32: [Int32]]](repeating: [:], count: n)
     var anyT = [[Int32]](repeating: [], count: n)
     var accepts = [[Int32]](repeating: [], count: n)
-    for s in 0..<n {
-      var t: [Int32: Set<Int32>] = [:]
-      var a: Set<Int32> = []
+    var mark = [Int32](repeating: -1, count: n)
+    var stack: [Int32] = []
+    var closure: [Int32] = []
+    for s in 0..<n where live[s] {
+      closure.removeAll(keepingCapacity: true)
+      stack.append(Int32(s))
+      mark[s] = Int32(s)
+      while let x = stack.popLast() {
+        closure.append(x)
+        for y in epsilon[Int(x)] where mark[Int(y)] != Int32(s) {
+          mark[Int(y)] = Int32(s)
+          stack.append(y)
+        }
+      }
+      var t: [Int32: [Int32]] = [:]
+      var a: [Int32] = []
       var acc: [Int32] = []
-      for x in closure[s] {
+      for x in closure {
         for (sym, to) in edges[Int(x)] {
-          if sym == Symbol.any { a.insert(to) } else { t[sym, default: []].insert(to) }
+          if sym == Symbol.any { a.append(to) } else { t[sym, default: []].append(to) }
         }
         if let ph = acceptOf[x] { acc.append(contentsOf: ph) }
       }
-      transitions[s] = t.mapValues { $0.sorted() }
-      anyT[s] = a.sorted()
+      transitions[s] = t.mapValues { Array(Set($0)).sorted() }
+      anyT[s] = Array(Set(a)).sorted()
       accepts[s] = Array(Set(acc)).sorted()
     }
     return Result(transitions: transitions, anyTransitions: anyT, accepts: accepts, startStates: [0])

@@ -32,10 +32,11 @@ public final class TextAnalyzer {
 
   public init() {}
 
-  /// Analyzes a string.
-  public func analyze(_ text: String) -> AnalyzedText {
+  /// Analyzes a string. With `guessLanguage: false` the language guess is skipped (`und`), which
+  /// saves time when only the tokens matter.
+  public func analyze(_ text: String, guessLanguage: Bool = true) -> AnalyzedText {
     let decoded = DecodedInput(text)
-    return analyze(decoded, text: text)
+    return analyze(decoded, text: text, guessLanguage: guessLanguage)
   }
 
   /// Analyzes bytes that should be UTF-8; ill-formed sequences become U+FFFD and byte offsets still
@@ -46,7 +47,7 @@ public final class TextAnalyzer {
     return analyze(decoded, text: text)
   }
 
-  private func analyze(_ input: DecodedInput, text: String) -> AnalyzedText {
+  private func analyze(_ input: DecodedInput, text: String, guessLanguage: Bool = true) -> AnalyzedText {
     var prepared = PreparedText(input)
     var zawgyi = false
     if prepared.hasMyanmar {
@@ -61,7 +62,7 @@ public final class TextAnalyzer {
     let tokens = prepared.clean.withUnsafeBufferPointer { clean in
       buildTokens(clean, prepared, input)
     }
-    let (language, spans) = LanguageGuesser.guess(tokens)
+    let (language, spans) = guessLanguage ? LanguageGuesser.guess(tokens) : (LanguageGuess.undetermined, [])
     return AnalyzedText(
       text: text, tokens: tokens, language: language, languageSpans: spans, zawgyiConverted: zawgyi,
       repairedSequences: input.repairs, scalarCount: input.scalars.count,

@@ -49,10 +49,15 @@ struct RulesLintCommand: ParsableCommand {
     case .success(let loaded):
       for d in loaded.warnings { printError(located(d, in: dir)) }
       do {
+        let clock = ContinuousClock()
+        let started = clock.now
         let compiled = try RuleSetCompiler().compile(loaded.definition)
+        let elapsed = clock.now - started
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let m = loaded.definition.manifest
         print("\(dir): \(m.name) \(m.version): \(compiled.rules.count) rules, \(compiled.phraseCount) phrases, "
-          + "\(compiled.stateCount) automaton states, \(compiled.memoryBytes / 1024) KiB compiled; "
+          + "\(compiled.stateCount) automaton states, \(compiled.memoryBytes / 1024) KiB compiled in "
+          + "\(Int(ms.rounded())) ms; "
           + "\(loaded.warnings.count) warning(s), 0 errors")
       } catch {
         printError("\(dir): \(error)")
