@@ -96,6 +96,7 @@ struct ProgressTests {
     let obj = try #require(progressLines.last.flatMap {
       try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
     })
+    // The last object is written at the end, after every record was counted.
     #expect(obj["records"] as? Int == 2)
     #expect(obj["errors"] as? Int == 0)
     #expect(obj["mb_per_s"] is NSNumber)

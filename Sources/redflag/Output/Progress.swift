@@ -72,7 +72,8 @@ final class ProgressReporter: @unchecked Sendable {
       while done.wait(timeout: .now() + interval) == .timedOut {
         draw()
       }
-      if !json { printErrorRaw("\r\u{1B}[K") }
+      // The last state: a final JSON object, or the status line cleared.
+      if json { draw() } else { printErrorRaw("\r\u{1B}[K") }
       finished.signal()
     }
     thread = t

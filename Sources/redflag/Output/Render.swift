@@ -35,7 +35,7 @@ struct Renderer: Sendable {
       let keptCols = kept.map { csvField($0.plain) }
       if perFinding {
         for f in report.findings {
-          var cols = [csvField(report.id), csvField(f.rule), csvField(f.category), "\(f.weight)",
+          var cols = [csvField(report.id), csvField(f.rule), csvField(f.category), formatNumber(f.weight),
                       csvField(f.text), "\(f.start)", "\(f.end)"]
           cols += keptCols
           out += cols.joined(separator: ",") + "\n"
@@ -43,7 +43,7 @@ struct Renderer: Sendable {
       } else {
         var seen = Set<String>()
         let rules = report.findings.map(\.rule).filter { seen.insert($0).inserted }
-        var cols = [csvField(report.id), "\(report.score)", report.level.rawValue, report.flagged ? "true" : "false",
+        var cols = [csvField(report.id), formatNumber(report.score), report.level.rawValue, report.flagged ? "true" : "false",
                     csvField(report.language), csvField(rules.joined(separator: " ")),
                     csvField(report.error?.code ?? "")]
         cols += keptCols
@@ -75,6 +75,14 @@ struct Renderer: Sendable {
     }
     return s + "\n"
   }
+}
+
+/// A number as the JSON record writes it: rounded to 4 decimals, integers without a fraction.
+func formatNumber(_ x: Double) -> String {
+  guard x.isFinite else { return "0" }
+  let r = (x * 10_000).rounded() / 10_000
+  if r == r.rounded() && abs(r) < 1e15 { return String(Int64(r)) }
+  return String(r)
 }
 
 /// One line of text for human output: newlines and tabs become spaces.
