@@ -81,10 +81,13 @@ extension CompiledRuleSet {
       let text = Self.slice(doc.text, span)
       findings.append(RuleFinding(rule: rule, weight: w, span: span, text: text, parts: parts))
     }
-    for (r, m) in first {
+    // Add in rule order, so the floating-point sum is the same on every run.
+    for r in first.keys.sorted() {
+      let m = first[r]!
       add(r, span: Self.span(tokens, m.startToken, m.endToken), parts: [])
     }
-    for (c, used) in comboParts {
+    for c in comboParts.keys.sorted() {
+      let used = comboParts[c]!
       let a = used.map(\.startToken).min()!
       let b = used.map(\.endToken).max()!
       let ids = Array(Set(used.map { rules[$0.rule].id })).sorted()
