@@ -1,1 +1,0 @@
-print("redflag-server: not yet")
