@@ -32,9 +32,14 @@ public final class TextAnalyzer {
 
   public init() {}
 
+  /// Analyzes a string.
+  public func analyze(_ text: String) -> AnalyzedText {
+    analyze(text, guessLanguage: true)
+  }
+
   /// Analyzes a string. With `guessLanguage: false` the language guess is skipped (`und`), which
   /// saves time when only the tokens matter.
-  public func analyze(_ text: String, guessLanguage: Bool = true) -> AnalyzedText {
+  public func analyze(_ text: String, guessLanguage: Bool) -> AnalyzedText {
     let decoded = DecodedInput(text)
     return analyze(decoded, text: text, guessLanguage: guessLanguage)
   }
