@@ -12,7 +12,7 @@ struct RedFlagCommand: ParsableCommand {
       """,
     version: "0.1.0",
     // Other commands (tokens, rules test, rules lint, eval, calibrate) join this list.
-    subcommands: [ScanCommand.self, CheckCommand.self, TokensCommand.self, RulesCommand.self]
+    subcommands: [ScanCommand.self, CheckCommand.self, TokensCommand.self, RulesCommand.self, EvalCommand.self, CalibrateCommand.self]
   )
 
   /// Like ArgumentParser's `main()`, but usage errors exit with 2 (as grep does), not 64.
