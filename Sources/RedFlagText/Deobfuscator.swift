@@ -144,7 +144,7 @@ enum Deobfuscator {
     raw = out
   }
 
-  /// Letters of a token of the form `x.y.z...` (every other scalar a dot), or nil.
+  /// Letters of a token of the form `x.y.z...` or `x_y_z` (every other scalar a separator), or nil.
   static func dottedLetters(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int) -> [UInt32]? {
     guard (b - a) % 2 == 1 else { return nil }
     var letters: [UInt32] = []
@@ -154,7 +154,9 @@ enum Deobfuscator {
       guard CharProps.isAlphabetic(v) else { return nil }
       letters.append(v)
       if k + 1 < b {
-        guard s[k + 1] == 0x2E || s[k + 1] == 0xB7 else { return nil }
+        // Dots and underscores keep ICU segments whole ("c.u.s.t.o.m.e.r", "v_i_s_a").
+        let sep = s[k + 1]
+        guard sep == s[a + 1], sep == 0x2E || sep == 0xB7 || sep == 0x5F else { return nil }
       }
       k += 2
     }

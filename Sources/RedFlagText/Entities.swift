@@ -324,6 +324,12 @@ public enum EntityRecognizer {
     }
     // A bare run with a country code and no plus: 85512345678.
     if groups == 1, digits >= 10, startsWithCountryCode(s, i) { return end }
+    // A mainland Chinese mobile number: 11 digits starting 13-19 (138 1234 5678).
+    if digits == 11, firstDigit == 1, (3...9).contains(digitValue(at(s, i + 1))),
+      groups == 1 || (groups == 3 && g.0 == 3 && g.1 == 4 && g.2 == 4)
+    {
+      return end
+    }
     return nil
   }
 

@@ -247,7 +247,12 @@ struct PreparedText {
     origStart.reserveCapacity(n)
     origEnd.reserveCapacity(n)
     input.scalars.withUnsafeBufferPointer { s in
+      var skipNext = false
       for k in 0..<n {
+        if skipNext {
+          skipNext = false
+          continue
+        }
         var v = s[k]
         if v >= 0x80 {
           if PreparedText.isInvisibleControl(v) {
@@ -267,10 +272,30 @@ struct PreparedText {
             hasMyanmar = true
           }
         }
+        // Spellings that ICU segments differently from their composed form: Thai and Lao SARA AM
+        // typed as NIKHAHIT + SARA AA, and Lao HO + MO/NO typed for the ligatures ໝ and ໜ.
+        if k + 1 < n, let composed = PreparedText.composedPair(v, s[k + 1]) {
+          clean.append(composed)
+          origStart.append(Int32(k))
+          origEnd.append(Int32(k + 2))
+          skipNext = true
+          continue
+        }
         clean.append(v)
         origStart.append(Int32(k))
         origEnd.append(Int32(k + 1))
       }
+    }
+  }
+
+  @inline(__always)
+  static func composedPair(_ a: UInt32, _ b: UInt32) -> UInt32? {
+    switch (a, b) {
+    case (0x0E4D, 0x0E32): 0x0E33
+    case (0x0ECD, 0x0EB2): 0x0EB3
+    case (0x0EAB, 0x0EA1): 0x0EDD
+    case (0x0EAB, 0x0E99): 0x0EDC
+    default: nil
     }
   }
 

@@ -87,9 +87,7 @@ struct ObfuscationTests {
     #expect(t.span.start == 0 && t.span.end == c.input.unicodeScalars.count)
   }
 
-  @Test(
-    "Letters spread out with underscores are one token",
-    .disabled("bug: v_i_s_a stays one ICU segment (underscore is ExtendNumLet) and only dots are undone inside a segment"))
+  @Test("Letters spread out with underscores are one token")
   func underscoreSpread() {
     let t = Self.single("v_i_s_a")
     #expect(t?.deobfuscated == "visa")
