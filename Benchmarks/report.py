@@ -76,7 +76,7 @@ def main():
         w("| corpus | posts | MB | RedFlag MB/s | ICU reference MB/s | RedFlag / ICU | RedFlag tokens | ICU words | rounds |")
         w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for c in p["cases"]:
-            w(f"| {c['corpus']} | {c['posts']} | {mb(c['bytes'])} | {f1(c['redflag_mbps'])} | {f1(c['icu_mbps'])} | "
+            w(f"| {c['corpus']} | {c['posts']} | {mb(c['bytes'])} | {f1(c['redflag_mbps'], 2)} | {f1(c['icu_mbps'], 2)} | "
               f"{f1(c['ratio'], 2)} | {c['redflag_tokens']} | {c['icu_words']} | {c['rounds']} |")
     else:
         w("_not run_")
@@ -90,12 +90,12 @@ def main():
           "The peers get the same posts lowercased before timing; RedFlag gets its tokens analysed before timing.\n")
         w("| matcher | MB/s | RedFlag / it | matches |")
         w("|---|---:|---:|---:|")
-        w(f"| RedFlag (whole tokens) | {f1(m['redflag_mbps'])} | 1.00 | {m['redflag_matches']} |")
+        w(f"| RedFlag (whole tokens) | {f1(m['redflag_mbps'], 2)} | 1.00 | {m['redflag_matches']} |")
         for name, pm in m["peers"].items():
             extra = ""
             if pm.get("whole_word_matches") is not None:
                 extra = f" ({pm['whole_word_matches']} on word boundaries)"
-            w(f"| {name} (substrings) | {f1(pm['mbps'])} | {f1(m['redflag_mbps'] / pm['mbps'], 2)} | {pm['matches']}{extra} |")
+            w(f"| {name} (substrings) | {f1(pm['mbps'], 2)} | {f1(m['redflag_mbps'] / pm['mbps'], 2)} | {pm['matches']}{extra} |")
         w("\nSemantics differ: Aho-Corasick and Hyperscan report every substring occurrence (`sea` inside "
           "`search`), RedFlag only whole normalised tokens, so the counts are close but not equal.")
     else:
@@ -110,23 +110,27 @@ def main():
             continue
         any_e2e = True
         w(f"**{title}**: {e['records']} records, {mb(e['bytes'])} MB, {e['rounds']} rounds.\n")
-        w("| command | MB/s | records/s | peak RSS MB | CPU s | vs pyahocorasick | note |")
-        w("|---|---:|---:|---:|---:|---:|---|")
+        w("| command | MB/s (wall) | records/s | peak RSS MB | CPU s | MB per CPU s | vs pyahocorasick (wall) | vs pyahocorasick (CPU) | note |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---|")
         peer = next((c for c in e["commands"] if c["label"].startswith("pyahocorasick") and "mbps" in c), None)
         for c in e["commands"]:
             note = "; ".join(c["errors"])[:200] if c["errors"] else ""
             if "mbps" not in c:
-                w(f"| {c['label']} | n/a | n/a | n/a | n/a | n/a | {note or 'no successful run'} |")
+                w(f"| {c['label']} | n/a | n/a | n/a | n/a | n/a | n/a | n/a | {note or 'no successful run'} |")
                 continue
+            cpu_mbps = e["bytes"] / (1 << 20) / c["median_cpu_seconds"] if c["median_cpu_seconds"] > 0 else None
             vs = f1(c["mbps"] / peer["mbps"], 2) if peer else "n/a"
-            w(f"| {c['label']} | {f1(c['mbps'])} | {c['records_per_s']:.0f} | {f1(c['peak_rss_mb'], 0)} | "
-              f"{f1(c['median_cpu_seconds'])} | {vs} | {note} |")
+            vs_cpu = "n/a"
+            if peer and cpu_mbps and peer["median_cpu_seconds"] > 0:
+                vs_cpu = f1(cpu_mbps / (e["bytes"] / (1 << 20) / peer["median_cpu_seconds"]), 2)
+            w(f"| {c['label']} | {f1(c['mbps'], 2)} | {c['records_per_s']:.0f} | {f1(c['peak_rss_mb'], 0)} | "
+              f"{f1(c['median_cpu_seconds'])} | {f1(cpu_mbps, 2)} | {vs} | {vs_cpu} | {note} |")
         t1 = next((c for c in e["commands"] if c["label"].endswith("1 thread") and "mbps" in c), None)
         t2 = next((c for c in e["commands"] if c["label"].endswith("2 threads") and "mbps" in c), None)
         if t1 and t2:
-            w(f"\n2 threads / 1 thread: **{t2['mbps'] / t1['mbps']:.2f}x**")
+            w(f"\n2 threads / 1 thread (wall): **{t2['mbps'] / t1['mbps']:.2f}x** (only meaningful when two cores are free)")
         w("")
-        w("Commands: " + "; ".join(f"`{c['command']} {e['input']}`" for c in e["commands"]) + "\n")
+        w("Commands: " + "; ".join(f"`{c['command']}`" for c in e["commands"]) + "\n")
     skipped = os.path.join(d, "e2e_skipped.txt")
     if os.path.exists(skipped):
         any_e2e = True

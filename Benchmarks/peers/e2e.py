@@ -96,6 +96,7 @@ def main():
                       "peak_rss_mb": max(e["rss_kb"]) / 1024, "median_cpu_seconds": statistics.median(e["cpu_seconds"])})
         e["label"] = label
         summary["commands"].append(e)
+    os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     with open(a.out, "w", encoding="utf-8") as f:
         json.dump(summary, f, indent=1)
 
