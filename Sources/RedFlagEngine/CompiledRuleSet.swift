@@ -86,14 +86,22 @@ public struct CompiledRuleSet: Sendable {
   let prefixLengths: [Int]
   let spaceless: AhoCorasick
 
-  // NFA, flattened. For each state: symbol -> targets (already epsilon-closed lists).
-  let transitions: [[Int32: [Int32]]]
-  let anyTransitions: [[Int32]]
-  /// Phrases accepted in each state (after closure).
-  let accepts: [[Int32]]
+  // NFA, flattened into arrays (epsilon moves already closed). State `s` has the symbols
+  // `edgeSymbols[edgeStart[s]..<edgeStart[s+1]]` (sorted), edge `e` goes to the states
+  // `targets[targetStart[e]..<targetStart[e+1]]`; its "any" targets, for gaps, are
+  // `anyTargets[anyStart[s]..<anyEnd[s]]`, and it accepts `acceptList[acceptStart[s]..<acceptStart[s+1]]`.
+  let edgeStart: [Int32]
+  let edgeSymbols: [Int32]
+  let targetStart: [Int32]
+  let targets: [Int32]
+  let anyStart: [Int32]
+  let anyEnd: [Int32]
+  let anyTargets: [Int32]
+  let acceptStart: [Int32]
+  let acceptList: [Int32]
   let phrases: [PhraseRef]
-  /// The start state's closure (entered at every token boundary).
-  let startStates: [Int32]
+  /// First three scalars of every prefix pattern, packed, to skip tokens no prefix can match.
+  let prefixHeads: Set<UInt64>
 
   // Scoring.
   let comboRules: [Int32]
@@ -101,7 +109,7 @@ public struct CompiledRuleSet: Sendable {
 
   /// Rough size of the compiled tables in bytes.
   public let memoryBytes: Int
-  public var stateCount: Int { transitions.count }
+  public var stateCount: Int { edgeStart.count - 1 }
   public var phraseCount: Int { phrases.count }
 
   init(definition: RuleSetDefinition, options: RuleSetCompiler) throws(CompileError) {
@@ -139,20 +147,56 @@ public struct CompiledRuleSet: Sendable {
     prefixes = builder.prefixes
     prefixLengths = Array(Set(builder.prefixes.keys.map { $0.unicodeScalars.count })).sorted()
     spaceless = AhoCorasick(words: builder.spacelessWords)
-    transitions = nfa.transitions
-    anyTransitions = nfa.anyTransitions
-    accepts = nfa.accepts
+    // Flatten.
+    var eStart: [Int32] = [0]
+    var eSymbols: [Int32] = []
+    var tStart: [Int32] = [0]
+    var tList: [Int32] = []
+    var aStart: [Int32] = []
+    var aEnd: [Int32] = []
+    var aList: [Int32] = []
+    var accStart: [Int32] = [0]
+    var accList: [Int32] = []
+    for st in 0..<nfa.transitions.count {
+      for sym in nfa.transitions[st].keys.sorted() {
+        eSymbols.append(sym)
+        tList.append(contentsOf: nfa.transitions[st][sym]!)
+        tStart.append(Int32(tList.count))
+      }
+      eStart.append(Int32(eSymbols.count))
+      aStart.append(Int32(aList.count))
+      aList.append(contentsOf: nfa.anyTransitions[st])
+      aEnd.append(Int32(aList.count))
+      accList.append(contentsOf: nfa.accepts[st])
+      accStart.append(Int32(accList.count))
+    }
+    edgeStart = eStart
+    edgeSymbols = eSymbols
+    targetStart = tStart
+    targets = tList
+    anyStart = aStart
+    anyEnd = aEnd
+    anyTargets = aList
+    acceptStart = accStart
+    acceptList = accList
     phrases = builder.phraseRefs
-    startStates = nfa.startStates
+    prefixHeads = Set(builder.prefixes.keys.map { Self.head(Array($0.unicodeScalars.map(\.value))) })
     comboRules = selected.indices.filter { selected[$0].kind == .combo }.map(Int32.init)
     contextRules = selected.indices.filter { selected[$0].kind == .context }.map(Int32.init)
     var bytes = spaceless.memoryBytes
-    for t in transitions { bytes += 48 + t.count * 40 + t.values.reduce(0) { $0 + $1.count * 4 } }
-    bytes += anyTransitions.reduce(0) { $0 + 24 + $1.count * 4 }
-    bytes += accepts.reduce(0) { $0 + 24 + $1.count * 4 }
+    bytes += (eStart.count + eSymbols.count + tStart.count + tList.count + aStart.count * 2 + aList.count + accStart.count + accList.count) * 4
     bytes += (exactWords.count + foldedWords.count + prefixes.count) * 48
     bytes += exactWords.keys.reduce(0) { $0 + $1.utf8.count }
     memoryBytes = bytes
+  }
+
+  /// The first three scalars of a word packed into 63 bits (21 bits each).
+  static func head(_ scalars: some Collection<UInt32>) -> UInt64 {
+    // Prefix patterns have at least three letters (the parser enforces it), so three scalars
+    // always fill the key.
+    var h: UInt64 = 0
+    for v in scalars.prefix(3) { h = (h << 21) | UInt64(v & 0x1F_FFFF) }
+    return h
   }
 
   /// The number of a rule by id.

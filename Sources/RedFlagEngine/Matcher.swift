@@ -29,6 +29,7 @@ extension CompiledRuleSet {
 
   private func addPrefixes(_ word: String, into out: inout [Int32]) {
     let scalars = word.unicodeScalars
+    guard prefixHeads.contains(Self.head(scalars.lazy.map(\.value))) else { return }
     let count = scalars.count
     for len in prefixLengths where len <= count {
       let p = String(String.UnicodeScalarView(scalars.prefix(len)))
@@ -77,65 +78,68 @@ extension CompiledRuleSet {
   public func match(_ tokens: [Token], limitPerRule: Int = 16) -> [PhraseMatch] {
     let n = tokens.count
     guard n > 0, !phrases.isEmpty else { return [] }
-    var edgesFrom: [Int: [(Int, Int32)]] = [:]
-    for (a, b, sym) in spacelessEdges(tokens) { edgesFrom[a, default: []].append((b, sym)) }
-
+    var far: [Int: [(Int, Int32)]] = [:]
+    for (a, b, sym) in spacelessEdges(tokens) { far[a, default: []].append((b, sym)) }
+    var current = ActiveSet()
+    var next = ActiveSet()
     var out: [PhraseMatch] = []
-    var perRule: [Int32: Int] = [:]
+    var perRule = [Int](repeating: 0, count: rules.count)
     var seen: Set<PhraseMatch> = []
-    // Live states at each boundary: state -> latest start token. Far arrivals (spaceless words
-    // spanning several tokens) wait in `pending`.
-    var current: [Int32: Int] = [:]
-    var next: [Int32: Int] = [:]
-    var pending: [Int: [Int32: Int]] = [:]
+    var pending: [Int: ActiveSet] = [:]
     var syms: [Int32] = []
 
+    /// The edge of state `s` labelled `sym`, or nil (binary search among its sorted symbols).
     @inline(__always)
-    func arrive(_ into: inout [Int32: Int], _ targets: [Int32], _ start: Int) {
-      for t in targets {
-        if let old = into[t], old >= start { continue }
-        into[t] = start
+    func edge(_ s: Int, _ sym: Int32) -> Int? {
+      var lo = Int(edgeStart[s])
+      let end = Int(edgeStart[s + 1])
+      var hi = end
+      while lo < hi {
+        let mid = (lo + hi) >> 1
+        if edgeSymbols[mid] < sym { lo = mid + 1 } else { hi = mid }
       }
+      return lo < end && edgeSymbols[lo] == sym ? lo : nil
     }
 
     for i in 0...n {
       if let p = pending.removeValue(forKey: i) {
-        for (s, st) in p where (current[s] ?? -1) < st { current[s] = st }
+        for k in 0..<p.count { current.arrive(p.states[k], p.starts[k]) }
       }
-      // Report accepts of states that arrived here.
-      for (s, st) in current where !accepts[Int(s)].isEmpty && Int(s) != 0 {
-        for ph in accepts[Int(s)] {
-          let rule = phrases[Int(ph)].rule
-          let m = PhraseMatch(rule: Int(rule), phrase: Int(ph), startToken: st, endToken: i)
-          if (perRule[rule] ?? 0) < limitPerRule, !seen.contains(m) {
-            seen.insert(m)
+      // Report the accepts of states that arrived here.
+      for k in 0..<current.count {
+        let s = Int(current.states[k])
+        for a in Int(acceptStart[s])..<Int(acceptStart[s + 1]) {
+          let ph = acceptList[a]
+          let rule = Int(phrases[Int(ph)].rule)
+          guard perRule[rule] < limitPerRule else { continue }
+          let m = PhraseMatch(rule: rule, phrase: Int(ph), startToken: Int(current.starts[k]), endToken: i)
+          if seen.insert(m).inserted {
             out.append(m)
-            perRule[rule, default: 0] += 1
+            perRule[rule] += 1
           }
         }
       }
       if i == n { break }
-      current[0] = i
+      current.arrive(0, Int32(i))
       symbols(of: tokens[i], into: &syms)
-      next.removeAll(keepingCapacity: true)
-      for (s, st) in current {
-        let table = transitions[Int(s)]
+      next.clear()
+      for k in 0..<current.count {
+        let s = Int(current.states[k])
+        let start = current.starts[k]
         for sym in syms {
-          if let targets = table[sym] { arrive(&next, targets, st) }
+          guard let e = edge(s, sym) else { continue }
+          for t in Int(targetStart[e])..<Int(targetStart[e + 1]) { next.arrive(targets[t], start) }
         }
-        let anyT = anyTransitions[Int(s)]
-        if !anyT.isEmpty { arrive(&next, anyT, st) }
-      }
-      if let far = edgesFrom[i] {
-        for (b, sym) in far {
-          for (s, st) in current {
-            guard let targets = transitions[Int(s)][sym] else { continue }
-            if b == i + 1 {
-              arrive(&next, targets, st)
-            } else {
-              var p = pending[b] ?? [:]
-              arrive(&p, targets, st)
-              pending[b] = p
+        for t in Int(anyStart[s])..<Int(anyEnd[s]) { next.arrive(anyTargets[t], start) }
+        if let edges = far[i] {
+          for (b, sym) in edges {
+            guard let e = edge(s, sym) else { continue }
+            for t in Int(targetStart[e])..<Int(targetStart[e + 1]) {
+              if b == i + 1 {
+                next.arrive(targets[t], start)
+              } else {
+                pending[b, default: ActiveSet()].arrive(targets[t], start)
+              }
             }
           }
         }
@@ -146,3 +150,32 @@ extension CompiledRuleSet {
     return out
   }
 }
+
+/// A set of live NFA states with the latest start of each. Few states are live at once (most
+/// tokens start nothing), so membership is a linear search: no per-document tables to allocate.
+struct ActiveSet {
+  var states: [Int32] = []
+  var starts: [Int32] = []
+  var count: Int { states.count }
+
+  init() {
+    states.reserveCapacity(32)
+    starts.reserveCapacity(32)
+  }
+
+  mutating func clear() {
+    states.removeAll(keepingCapacity: true)
+    starts.removeAll(keepingCapacity: true)
+  }
+
+  @inline(__always)
+  mutating func arrive(_ state: Int32, _ start: Int32) {
+    for k in 0..<states.count where states[k] == state {
+      if starts[k] < start { starts[k] = start }
+      return
+    }
+    states.append(state)
+    starts.append(start)
+  }
+}
+

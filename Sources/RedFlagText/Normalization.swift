@@ -67,26 +67,49 @@ public enum Normalization {
     return out
   }
 
-  /// The script most of the letters are in; `.common` when there are no letters.
+  /// The script most of the letters are in; `.common` when there are no letters. Latin wins ties,
+  /// and any Latin letter wins over Cyrillic or Greek look-alikes ("Теlеgram" is a Latin word).
   static func dominantScript(_ scalars: [UInt32]) -> Script {
-    var best: Script = .common
-    var bestCount = 0
-    var counts: [Script: Int] = [:]
+    var latin = 0
+    var single: Script? = nil  // the only non-Latin script seen so far
+    var singleCount = 0
+    var tally: [Int]? = nil  // counts per script, once a second non-Latin script appears
     for v in scalars {
+      if v < 0x80 {
+        if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
+        continue
+      }
       let sc = CharProps.script(of: v)
-      if sc == .common { continue }
-      let c = (counts[sc] ?? 0) + 1
-      counts[sc] = c
-      // Latin wins ties so that "Теlеgram" (mixed with Cyrillic look-alikes) is a Latin word.
-      if c > bestCount || (c == bestCount && sc == .latin) {
-        best = sc
-        bestCount = c
+      switch sc {
+      case .common: continue
+      case .latin: latin += 1
+      default:
+        if tally == nil {
+          if single == nil || single == sc {
+            single = sc
+            singleCount += 1
+            continue
+          }
+          var t = [Int](repeating: 0, count: Script.allCases.count)
+          t[Script.ordinal(single!)] = singleCount
+          tally = t
+        }
+        tally![Script.ordinal(sc)] += 1
       }
     }
-    if best == .cyrillic || best == .greek, let latin = counts[.latin], latin > 0 {
-      return .latin
+    var best: Script = .common
+    var bestCount = 0
+    if let tally {
+      for (k, c) in tally.enumerated() where c > bestCount {
+        best = Script.allCases[k]
+        bestCount = c
+      }
+    } else if let single {
+      best = single
+      bestCount = singleCount
     }
-    return best
+    if latin > 0 && (latin >= bestCount || best == .cyrillic || best == .greek) { return .latin }
+    return bestCount > 0 ? best : .common
   }
 
   /// Computes the forms of a raw token.

@@ -7,6 +7,25 @@ public enum TokenKind: String, Sendable, Hashable, CaseIterable {
 public enum Script: String, Sendable, Hashable, CaseIterable {
   case latin, cyrillic, greek, thai, khmer, lao, myanmar, han, kana, hangul, arabic, other, common
 
+  /// Position in `allCases`, for counting in arrays.
+  static func ordinal(_ s: Script) -> Int {
+    switch s {
+    case .latin: 0
+    case .cyrillic: 1
+    case .greek: 2
+    case .thai: 3
+    case .khmer: 4
+    case .lao: 5
+    case .myanmar: 6
+    case .han: 7
+    case .kana: 8
+    case .hangul: 9
+    case .arabic: 10
+    case .other: 11
+    case .common: 12
+    }
+  }
+
   /// Scripts written without spaces between words, segmented with ICU's dictionaries.
   public var isSpaceless: Bool {
     switch self {
