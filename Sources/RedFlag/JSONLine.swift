@@ -38,18 +38,6 @@ struct JSONWriter {
 
   mutating func int(_ x: Int) { raw(String(x)) }
   mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
-
-  /// Writes an object whose members are written by closures, in the order given (callers sort).
-  mutating func object(_ members: [(String, (inout JSONWriter) -> Void)]) {
-    out.append(0x7B)
-    for (k, (key, write)) in members.enumerated() {
-      if k > 0 { out.append(0x2C) }
-      string(key)
-      out.append(0x3A)
-      write(&self)
-    }
-    out.append(0x7D)
-  }
 }
 
 extension ScanReport {
@@ -71,62 +59,96 @@ extension ScanReport {
   }
 
   func writeJSON(into w: inout JSONWriter, extra: [(key: String, json: String)]) {
-    var members: [(String, (inout JSONWriter) -> Void)] = []
-    do {
-      members.append(("categories", { w in
-        w.object(self.categories.keys.sorted().map { k in (k, { $0.number(self.categories[k]!) }) })
-      }))
-      members.append(("entities", { w in
-        w.raw("[")
-        for (i, e) in self.entities.enumerated() {
-          if i > 0 { w.raw(",") }
-          w.object([
-            ("end", { $0.int(e.end) }), ("kind", { $0.string(e.kind) }), ("start", { $0.int(e.start) }),
-            ("text", { $0.string(e.text) }), ("utf8_end", { $0.int(e.utf8End) }),
-            ("utf8_start", { $0.int(e.utf8Start) }),
-          ])
-        }
-        w.raw("]")
-      }))
+    // The record's own keys in sorted order; extra keys are merged in by name (never replacing one).
+    let own: [String] = ["categories", "entities", "error", "findings", "flagged", "id", "language", "level", "ruleset", "score"]
+    let extras = extra.filter { !own.contains($0.key) }.sorted { $0.key < $1.key }
+    var e = 0
+    var first = true
+    func separate(_ w: inout JSONWriter) {
+      if !first { w.out.append(0x2C) }
+      first = false
     }
+    func key(_ k: String, _ w: inout JSONWriter) {
+      while e < extras.count && extras[e].key < k {
+        separate(&w)
+        w.string(extras[e].key)
+        w.out.append(0x3A)
+        w.raw(extras[e].json)
+        e += 1
+      }
+      separate(&w)
+      w.string(k)
+      w.out.append(0x3A)
+    }
+    w.out.append(0x7B)
+    key("categories", &w)
+    w.out.append(0x7B)
+    for (i, k) in categories.keys.sorted().enumerated() {
+      if i > 0 { w.out.append(0x2C) }
+      w.string(k)
+      w.out.append(0x3A)
+      w.number(categories[k]!)
+    }
+    w.out.append(0x7D)
+    key("entities", &w)
+    w.out.append(0x5B)
+    for (i, x) in entities.enumerated() {
+      if i > 0 { w.out.append(0x2C) }
+      w.raw("{\"end\":"); w.int(x.end)
+      w.raw(",\"kind\":"); w.string(x.kind)
+      w.raw(",\"start\":"); w.int(x.start)
+      w.raw(",\"text\":"); w.string(x.text)
+      w.raw(",\"utf8_end\":"); w.int(x.utf8End)
+      w.raw(",\"utf8_start\":"); w.int(x.utf8Start)
+      w.out.append(0x7D)
+    }
+    w.out.append(0x5D)
     if let error {
-      members.append(("error", { w in
-        w.object([("code", { $0.string(error.code) }), ("message", { $0.string(error.message) })])
-      }))
+      key("error", &w)
+      w.raw("{\"code\":"); w.string(error.code)
+      w.raw(",\"message\":"); w.string(error.message)
+      w.out.append(0x7D)
     }
-    do {
-      members.append(("findings", { w in
-        w.raw("[")
-        for (i, f) in self.findings.enumerated() {
-          if i > 0 { w.raw(",") }
-          w.object([
-            ("category", { $0.string(f.category) }), ("end", { $0.int(f.end) }),
-            ("explanation", { $0.string(f.explanation) }), ("indicator", { $0.string(f.indicator) }),
-            ("revision", { $0.int(f.revision) }), ("rule", { $0.string(f.rule) }),
-            ("start", { $0.int(f.start) }), ("text", { $0.string(f.text) }),
-            ("utf8_end", { $0.int(f.utf8End) }), ("utf8_start", { $0.int(f.utf8Start) }),
-            ("weight", { $0.number(f.weight) }),
-          ])
-        }
-        w.raw("]")
-      }))
+    key("findings", &w)
+    w.out.append(0x5B)
+    for (i, f) in findings.enumerated() {
+      if i > 0 { w.out.append(0x2C) }
+      w.raw("{\"category\":"); w.string(f.category)
+      w.raw(",\"end\":"); w.int(f.end)
+      w.raw(",\"explanation\":"); w.string(f.explanation)
+      w.raw(",\"indicator\":"); w.string(f.indicator)
+      w.raw(",\"revision\":"); w.int(f.revision)
+      w.raw(",\"rule\":"); w.string(f.rule)
+      w.raw(",\"start\":"); w.int(f.start)
+      w.raw(",\"text\":"); w.string(f.text)
+      w.raw(",\"utf8_end\":"); w.int(f.utf8End)
+      w.raw(",\"utf8_start\":"); w.int(f.utf8Start)
+      w.raw(",\"weight\":"); w.number(f.weight)
+      w.out.append(0x7D)
     }
-    members.append(("flagged", { $0.bool(self.flagged) }))
-    members.append(("id", { $0.string(self.id) }))
-    members.append(("language", { $0.string(self.language) }))
-    members.append(("level", { $0.string(self.level.rawValue) }))
-    members.append(("ruleset", { w in
-      w.object([
-        ("name", { $0.string(self.ruleset.name) }), ("sha256", { $0.string(self.ruleset.sha256) }),
-        ("version", { $0.string(self.ruleset.version) }),
-      ])
-    }))
-    members.append(("score", { $0.number(self.score) }))
-    let own = Set(members.map(\.0))
-    for (key, json) in extra where !own.contains(key) {
-      members.append((key, { $0.raw(json) }))
+    w.out.append(0x5D)
+    key("flagged", &w)
+    w.bool(flagged)
+    key("id", &w)
+    w.string(id)
+    key("language", &w)
+    w.string(language)
+    key("level", &w)
+    w.string(level.rawValue)
+    key("ruleset", &w)
+    w.raw("{\"name\":"); w.string(ruleset.name)
+    w.raw(",\"sha256\":"); w.string(ruleset.sha256)
+    w.raw(",\"version\":"); w.string(ruleset.version)
+    w.out.append(0x7D)
+    key("score", &w)
+    w.number(score)
+    while e < extras.count {
+      separate(&w)
+      w.string(extras[e].key)
+      w.out.append(0x3A)
+      w.raw(extras[e].json)
+      e += 1
     }
-    members.sort { $0.0 < $1.0 }
-    w.object(members)
+    w.out.append(0x7D)
   }
 }

@@ -33,8 +33,9 @@ enum LanguageGuesser {
       let g: LanguageGuess
       if sp.script == .latin {
         let words = toks.filter { $0.script == .latin }.map { $0.deobfuscated ?? $0.norm }
-        latinWords.append(contentsOf: words)
-        g = LanguageIdentifier.guessLatin(words: words)
+        // A few hundred words settle the language; long posts need not be read to the end.
+        if latinWords.count < 300 { latinWords.append(contentsOf: words.prefix(300 - latinWords.count)) }
+        g = LanguageIdentifier.guessLatin(words: words.prefix(300))
       } else if sp.script == .han, toks.contains(where: { $0.script == .kana }) {
         g = LanguageGuess(code: "ja", confidence: 0.9)
       } else {
