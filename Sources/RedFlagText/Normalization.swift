@@ -112,8 +112,43 @@ public enum Normalization {
     return bestCount > 0 ? best : .common
   }
 
+  /// The common case: an ASCII token with nothing to de-obfuscate (no digits or leet symbols mixed
+  /// with letters, no long repeats). Its norm is its lowercase text; nil sends the token down the
+  /// general path.
+  @inline(__always)
+  static func asciiForms(_ r: RawToken, _ s: UnsafeBufferPointer<UInt32>) -> TokenForms? {
+    let count = r.end - r.start
+    var letters = 0
+    var others = 0
+    var run = 0
+    for k in r.start..<r.end {
+      let v = s[k]
+      if v >= 0x80 { return nil }
+      let isLetter = (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A
+      if isLetter {
+        letters += 1
+        run = (k > r.start && (s[k - 1] | 0x20) == (v | 0x20)) ? run + 1 : 1
+        if run >= 3 && r.kind == .word { return nil }
+      } else {
+        others += 1
+      }
+    }
+    // Letters mixed with digits or symbols may be leetspeak: take the general path.
+    if r.kind == .word && letters > 0 && others > 0 { return nil }
+    let norm = String(unsafeUninitializedCapacity: count) { out in
+      for k in 0..<count {
+        let v = s[r.start + k]
+        out[k] = UInt8(truncatingIfNeeded: (v >= 0x41 && v <= 0x5A) ? v + 0x20 : v)
+      }
+      return count
+    }
+    let script: Script = r.kind == .emoji ? .common : (letters > 0 ? .latin : .common)
+    return TokenForms(script: script, norm: norm, deobfuscated: nil, folded: nil)
+  }
+
   /// Computes the forms of a raw token.
   static func forms(of r: RawToken, in s: UnsafeBufferPointer<UInt32>) -> TokenForms {
+    if r.joinedLetters == nil, let plain = asciiForms(r, s) { return plain }
     let source: [UInt32] = r.joinedLetters ?? Array(s[r.start..<r.end])
     let norm = casefold(source)
     if r.kind == .emoji {
