@@ -144,23 +144,33 @@ enum Deobfuscator {
     raw = out
   }
 
-  /// Letters of a token of the form `x.y.z...` or `x_y_z` (every other scalar a separator), or nil.
+  /// Letters of a token cut up by one kind of separator (dots, middle dots or underscores) into
+  /// pieces most of which are single letters: "c.u.s.t.o.m.e.r", "v_i_s_a", "T.e.l.egram". At
+  /// least three pieces, two of them single letters; nil otherwise, so "e.g" or "hr_01" stay.
   static func dottedLetters(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int) -> [UInt32]? {
-    guard (b - a) % 2 == 1 else { return nil }
+    var separator: UInt32? = nil
     var letters: [UInt32] = []
-    var k = a
-    while k < b {
+    var pieces = 0
+    var singles = 0
+    var pieceLength = 0
+    for k in a..<b {
       let v = s[k]
-      guard CharProps.isAlphabetic(v) else { return nil }
-      letters.append(v)
-      if k + 1 < b {
-        // Dots and underscores keep ICU segments whole ("c.u.s.t.o.m.e.r", "v_i_s_a").
-        let sep = s[k + 1]
-        guard sep == s[a + 1], sep == 0x2E || sep == 0xB7 || sep == 0x5F else { return nil }
+      if v == 0x2E || v == 0xB7 || v == 0x5F {
+        guard separator == nil || separator == v, pieceLength > 0 else { return nil }
+        separator = v
+        pieces += 1
+        if pieceLength == 1 { singles += 1 }
+        pieceLength = 0
+      } else {
+        guard CharProps.isAlphabetic(v) else { return nil }
+        letters.append(v)
+        pieceLength += 1
       }
-      k += 2
     }
-    return letters.count >= 3 ? letters : nil
+    guard separator != nil, pieceLength > 0 else { return nil }
+    pieces += 1
+    if pieceLength == 1 { singles += 1 }
+    return pieces >= 3 && singles >= 2 && singles * 2 >= pieces && letters.count >= 3 ? letters : nil
   }
 
   /// A word for emoji that posts use in place of words (plane for flights, money bag for pay).

@@ -87,6 +87,13 @@ struct ObfuscationTests {
     #expect(t.span.start == 0 && t.span.end == c.input.unicodeScalars.count)
   }
 
+  @Test("Partly dotted words are joined; abbreviations are left alone")
+  func partlyDotted() {
+    #expect(Self.single("T.e.l.egram")?.deobfuscated == "telegram")
+    #expect(Self.single("e.g")?.deobfuscated == nil)
+    #expect(Self.single("hr_01")?.deobfuscated == nil)
+  }
+
   @Test("Letters spread out with underscores are one token")
   func underscoreSpread() {
     let t = Self.single("v_i_s_a")
