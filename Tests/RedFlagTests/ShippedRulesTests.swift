@@ -27,3 +27,33 @@ let shippedRulesDirectory: String = {
     }
   }
 }
+
+@Suite struct ShippedWeights {
+  /// Single keywords are useless (INDICATORS.md): no one rule may flag an ad by itself, except an
+  /// ad that states outright that the employer keeps the workers' passports, which is an ILO
+  /// indicator of forced labour on its own.
+  @Test func noSingleRuleFlagsAnAdAlone() throws {
+    let set = try RuleSet.load(from: shippedRulesDirectory)
+    let compiled = set.compiled
+    let bias = set.definition.manifest.bias
+    let allowedAlone: Set<String> = ["passport-retention"]
+    for rule in compiled.rules where rule.kind == .phrase && rule.weight > 0 {
+      let score = 1 / (1 + exp(-(bias + rule.weight)))
+      let level = compiled.level(forScore: score)
+      if allowedAlone.contains(rule.id) {
+        #expect(level >= set.definition.manifest.flagLevel, "\(rule.id) alone: \(score)")
+      } else {
+        #expect(level < set.definition.manifest.flagLevel, "\(rule.id) (weight \(rule.weight)) flags alone: \(score)")
+      }
+    }
+  }
+
+  @Test func weakCuesStayLowAlone() throws {
+    let scanner = sharedScanner
+    for text in ["URGENT hiring! Limited slots.", "Salary $900/month.", "Contact us on WhatsApp +66 81 234 5678",
+                 "Hotel receptionist wanted in Sihanoukville, apply with CV."] {
+      let report = scanner.scan(text: text, id: "weak")
+      #expect(!report.flagged, "\(text): \(report.level) \(report.findings.map(\.rule))")
+    }
+  }
+}
