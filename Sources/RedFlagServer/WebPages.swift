@@ -136,9 +136,9 @@ public struct WebPages: Sendable {
     let phrase = categoryPhrases[top]
       ?? ruleSet.definition.manifest.categories.first(where: { $0.id == top })?.title.lowercased()
       ?? top.replacingOccurrences(of: "_", with: " ")
-    let others = byCategory.count - 1
-    let tail = others == 0 ? "" : others == 1 ? " and 1 other kind of sign" : " and \(others) other kinds of sign"
-    return "\(level): \(signs) of \(phrase)\(tail)"
+    // One kind of sign: name it; several: say which weighs most.
+    if byCategory.count == 1 { return "\(level): \(signs) of \(phrase)" }
+    return "\(level): \(signs) of trafficking or forced labour, mostly \(phrase)"
   }
 
   /// The indicator framework a rule's indicator belongs to, from its prefix.
