@@ -37,14 +37,16 @@ let package = Package(
     .target(
       name: "RedFlag", dependencies: ["RedFlagText", "RedFlagHTML", "RedFlagRules", "RedFlagEngine"]),
     // Evaluation metrics and weight calibration (redflag eval / calibrate).
-    .target(name: "RedFlagEval", dependencies: ["RedFlag"]),
+    .target(name: "RedFlagEval", dependencies: ["RedFlag", "RedFlagRules"]),
     .executableTarget(
       name: "redflag",
       dependencies: ["RedFlag", "RedFlagEval", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     // HTTP service and web page; its own targets so the library and CLI stay free of NIO.
     .target(
       name: "RedFlagServer",
-      dependencies: ["RedFlag", .product(name: "Hummingbird", package: "hummingbird")]),
+      dependencies: [
+        "RedFlag", "RedFlagHTML", "RedFlagRules", .product(name: "Hummingbird", package: "hummingbird"),
+      ]),
     .executableTarget(
       name: "redflag-server",
       dependencies: ["RedFlagServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -55,7 +57,7 @@ let package = Package(
     .testTarget(name: "RedFlagEngineTests", dependencies: ["RedFlagEngine"]),
     .testTarget(name: "RedFlagTests", dependencies: ["RedFlag"]),
     .testTarget(name: "CLITests", dependencies: ["redflag"]),
-    .testTarget(name: "RedFlagEvalTests", dependencies: ["RedFlagEval"]),
+    .testTarget(name: "RedFlagEvalTests", dependencies: ["RedFlagEval", "RedFlag", "RedFlagRules"]),
     .testTarget(
       name: "RedFlagServerTests",
       dependencies: ["RedFlagServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs RedFlag's tests: the Swift test suites, the shipped rules' embedded examples, and the
-# evaluation gate on the held-out test corpus.
+# Runs RedFlag's tests: rules lint, every shipped rule's embedded examples, and the Swift test
+# suites (which include the end-to-end CLI tests, the server's route, live and browser tests).
+# The evaluation gate on the held-out corpora is scripts/eval-gate.sh (not yet passing; README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for pkg in libicu-dev libxml2-dev pkg-config icu-devtools; do
+# chromium and Noto fonts: the server's browser test (it skips, saying so, when chromium is absent).
+for pkg in libicu-dev libxml2-dev pkg-config icu-devtools chromium fonts-noto-core; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
