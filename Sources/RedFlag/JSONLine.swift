@@ -8,23 +8,34 @@ struct JSONWriter {
 
   mutating func string(_ s: String) {
     out.append(0x22)
-    for b in s.utf8 {
-      switch b {
-      case 0x22: out.append(0x5C); out.append(0x22)
-      case 0x5C: out.append(0x5C); out.append(0x5C)
-      case 0x0A: out.append(0x5C); out.append(0x6E)
-      case 0x0D: out.append(0x5C); out.append(0x72)
-      case 0x09: out.append(0x5C); out.append(0x74)
-      case 0x08: out.append(0x5C); out.append(0x62)
-      case 0x0C: out.append(0x5C); out.append(0x66)
-      case 0..<0x20, 0x7F:
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
-      default: out.append(b)
+    var copy = s
+    copy.withUTF8 { u in
+      var i = 0
+      while i < u.count {
+        let b = u[i]
+        switch b {
+        case 0x22: out.append(0x5C); out.append(0x22)
+        case 0x5C: out.append(0x5C); out.append(0x5C)
+        case 0x0A: out.append(0x5C); out.append(0x6E)
+        case 0x0D: out.append(0x5C); out.append(0x72)
+        case 0x09: out.append(0x5C); out.append(0x74)
+        case 0x08: out.append(0x5C); out.append(0x62)
+        case 0x0C: out.append(0x5C); out.append(0x66)
+        case 0..<0x20, 0x7F:
+          out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)]])
+        case 0xE2 where i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+          // U+2028 and U+2029 end lines in JavaScript: escaped, so a record is safe in a <script>.
+          out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, u[i + 2] == 0xA8 ? 0x38 : 0x39])
+          i += 2
+        default: out.append(b)
+        }
+        i += 1
       }
     }
     out.append(0x22)
   }
+
+  static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
   mutating func number(_ x: Double) {
     guard x.isFinite else { raw("0"); return }
@@ -38,6 +49,18 @@ struct JSONWriter {
 
   mutating func int(_ x: Int) { raw(String(x)) }
   mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
+}
+
+/// JSON text helpers shared by the CLI and the HTTP service, so that every JSON RedFlag writes
+/// escapes strings the same way.
+public enum JSONText {
+  /// A JSON string literal for `s`: UTF-8 kept as is; quotes, backslashes, control characters and
+  /// U+2028/U+2029 escaped.
+  public static func quoted(_ s: String) -> String {
+    var w = JSONWriter(capacity: s.utf8.count + 2)
+    w.string(s)
+    return String(decoding: w.out, as: UTF8.self)
+  }
 }
 
 extension ScanReport {

@@ -1,3 +1,5 @@
+import RedFlag
+
 /// A small JSON reader and writer for request bodies and API answers.
 ///
 /// The reader reports the line, column and byte offset of the first error, so a client learns
@@ -307,25 +309,6 @@ extension JSONValue {
   }
 
   static func writeString(_ s: String, into out: inout String) {
-    out += "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default:
-        if u.value < 0x20 || u.value == 0x7F {
-          let h = String(u.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    out += "\""
+    out += JSONText.quoted(s)
   }
 }

@@ -107,3 +107,14 @@ let sharedScanner: RedFlag.Scanner = {
     }
   }
 }
+
+@Suite struct SharedJSONText {
+  @Test func quotedEscapesWhatJSONAndJavaScriptNeed() throws {
+    let raw = "quote \" backslash \\ newline \n tab \t bell \u{07} sep \u{2028}\u{2029} ไทย 客服"
+    let quoted = JSONText.quoted(raw)
+    #expect(!quoted.contains("\n") && !quoted.contains("\t") && !quoted.unicodeScalars.contains("\u{2028}"))
+    #expect(quoted.contains("\\u2028") && quoted.contains("\\u2029") && quoted.contains("\\u0007"))
+    let back = try JSONSerialization.jsonObject(with: Data("[\(quoted)]".utf8)) as? [String]
+    #expect(back == [raw])
+  }
+}

@@ -169,24 +169,5 @@ struct RecordProcessor: Sendable {
 
 /// A JSON string literal for `s` (compact, UTF-8 kept as is, control characters escaped).
 func jsonQuoted(_ s: String) -> String {
-  var out = "\""
-  out.reserveCapacity(s.utf8.count + 2)
-  for u in s.unicodeScalars {
-    switch u {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    default:
-      if u.value < 0x20 || u.value == 0x7F {
-        let h = String(u.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-      } else {
-        out.unicodeScalars.append(u)
-      }
-    }
-  }
-  out += "\""
-  return out
+  JSONText.quoted(s)
 }
