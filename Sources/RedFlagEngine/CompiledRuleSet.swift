@@ -147,44 +147,21 @@ public struct CompiledRuleSet: Sendable {
     prefixes = builder.prefixes
     prefixLengths = Array(Set(builder.prefixes.keys.map { $0.unicodeScalars.count })).sorted()
     spaceless = AhoCorasick(words: builder.spacelessWords)
-    // Flatten.
-    var eStart: [Int32] = [0]
-    var eSymbols: [Int32] = []
-    var tStart: [Int32] = [0]
-    var tList: [Int32] = []
-    var aStart: [Int32] = []
-    var aEnd: [Int32] = []
-    var aList: [Int32] = []
-    var accStart: [Int32] = [0]
-    var accList: [Int32] = []
-    for st in 0..<nfa.transitions.count {
-      for sym in nfa.transitions[st].keys.sorted() {
-        eSymbols.append(sym)
-        tList.append(contentsOf: nfa.transitions[st][sym]!)
-        tStart.append(Int32(tList.count))
-      }
-      eStart.append(Int32(eSymbols.count))
-      aStart.append(Int32(aList.count))
-      aList.append(contentsOf: nfa.anyTransitions[st])
-      aEnd.append(Int32(aList.count))
-      accList.append(contentsOf: nfa.accepts[st])
-      accStart.append(Int32(accList.count))
-    }
-    edgeStart = eStart
-    edgeSymbols = eSymbols
-    targetStart = tStart
-    targets = tList
-    anyStart = aStart
-    anyEnd = aEnd
-    anyTargets = aList
-    acceptStart = accStart
-    acceptList = accList
+    edgeStart = nfa.edgeStart
+    edgeSymbols = nfa.edgeSymbols
+    targetStart = nfa.targetStart
+    targets = nfa.targets
+    anyStart = nfa.anyStart
+    anyEnd = nfa.anyEnd
+    anyTargets = nfa.anyTargets
+    acceptStart = nfa.acceptStart
+    acceptList = nfa.acceptList
     phrases = builder.phraseRefs
     prefixHeads = Set(builder.prefixes.keys.map { Self.head(Array($0.unicodeScalars.map(\.value))) })
     comboRules = selected.indices.filter { selected[$0].kind == .combo }.map(Int32.init)
     contextRules = selected.indices.filter { selected[$0].kind == .context }.map(Int32.init)
     var bytes = spaceless.memoryBytes
-    bytes += (eStart.count + eSymbols.count + tStart.count + tList.count + aStart.count * 2 + aList.count + accStart.count + accList.count) * 4
+    bytes += (edgeStart.count + edgeSymbols.count + targetStart.count + targets.count + anyStart.count * 2 + anyTargets.count + acceptStart.count + acceptList.count) * 4
     bytes += (exactWords.count + foldedWords.count + prefixes.count) * 48
     bytes += exactWords.keys.reduce(0) { $0 + $1.utf8.count }
     memoryBytes = bytes
@@ -349,52 +326,71 @@ struct NFABuilder {
     return s
   }
 
+  /// The automaton in the flat layout `CompiledRuleSet` scans with (see its field comments).
   struct Result {
-    var transitions: [[Int32: [Int32]]]
-    var anyTransitions: [[Int32]]
-    var accepts: [[Int32]]
-    var startStates: [Int32]
+    var edgeStart: [Int32] = [0]
+    var edgeSymbols: [Int32] = []
+    var targetStart: [Int32] = [0]
+    var targets: [Int32] = []
+    var anyStart: [Int32] = []
+    var anyEnd: [Int32] = []
+    var anyTargets: [Int32] = []
+    var acceptStart: [Int32] = [0]
+    var acceptList: [Int32] = []
   }
 
-  /// Closes epsilon moves: each state's transitions become those of every state in its closure,
-  /// and transition targets are replaced by their closures.
+  /// Closes epsilon moves: each state's edges become those of every state in its closure, sorted
+  /// by symbol and target with duplicates removed, and written straight into the flat layout.
   func finish() -> Result {
     let n = epsilon.count
     // Only the start state and the targets of symbol edges can be live during a scan; the other
-    // states are passed through by epsilon moves only and need no table of their own.
+    // states are passed through by epsilon moves only and get no edges of their own.
     var live = [Bool](repeating: false, count: n)
     live[0] = true
     for list in edges { for (_, to) in list { live[Int(to)] = true } }
-    var transitions = [[Int32: [Int32]]](repeating: [:], count: n)
-    var anyT = [[Int32]](repeating: [], count: n)
-    var accepts = [[Int32]](repeating: [], count: n)
+    var r = Result()
     var mark = [Int32](repeating: -1, count: n)
     var stack: [Int32] = []
-    var closure: [Int32] = []
-    for s in 0..<n where live[s] {
-      closure.removeAll(keepingCapacity: true)
-      stack.append(Int32(s))
-      mark[s] = Int32(s)
-      while let x = stack.popLast() {
-        closure.append(x)
-        for y in epsilon[Int(x)] where mark[Int(y)] != Int32(s) {
-          mark[Int(y)] = Int32(s)
-          stack.append(y)
+    var pairs: [(Int32, Int32)] = []
+    var any: [Int32] = []
+    var acc: [Int32] = []
+    for s in 0..<n {
+      pairs.removeAll(keepingCapacity: true)
+      any.removeAll(keepingCapacity: true)
+      acc.removeAll(keepingCapacity: true)
+      if live[s] {
+        stack.append(Int32(s))
+        mark[s] = Int32(s)
+        while let x = stack.popLast() {
+          for (sym, to) in edges[Int(x)] {
+            if sym == Symbol.any { any.append(to) } else { pairs.append((sym, to)) }
+          }
+          if let ph = acceptOf[x] { acc.append(contentsOf: ph) }
+          for y in epsilon[Int(x)] where mark[Int(y)] != Int32(s) {
+            mark[Int(y)] = Int32(s)
+            stack.append(y)
+          }
         }
-      }
-      var t: [Int32: [Int32]] = [:]
-      var a: [Int32] = []
-      var acc: [Int32] = []
-      for x in closure {
-        for (sym, to) in edges[Int(x)] {
-          if sym == Symbol.any { a.append(to) } else { t[sym, default: []].append(to) }
+        pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        var previous: (Int32, Int32)? = nil
+        for p in pairs {
+          if let q = previous, q == p { continue }
+          if previous?.0 != p.0 {
+            if previous != nil { r.targetStart.append(Int32(r.targets.count)) }
+            r.edgeSymbols.append(p.0)
+          }
+          r.targets.append(p.1)
+          previous = p
         }
-        if let ph = acceptOf[x] { acc.append(contentsOf: ph) }
+        if previous != nil { r.targetStart.append(Int32(r.targets.count)) }
       }
-      transitions[s] = t.mapValues { Array(Set($0)).sorted() }
-      anyT[s] = Array(Set(a)).sorted()
-      accepts[s] = Array(Set(acc)).sorted()
+      r.edgeStart.append(Int32(r.edgeSymbols.count))
+      r.anyStart.append(Int32(r.anyTargets.count))
+      r.anyTargets.append(contentsOf: Array(Set(any)).sorted())
+      r.anyEnd.append(Int32(r.anyTargets.count))
+      r.acceptList.append(contentsOf: Array(Set(acc)).sorted())
+      r.acceptStart.append(Int32(r.acceptList.count))
     }
-    return Result(transitions: transitions, anyTransitions: anyT, accepts: accepts, startStates: [0])
+    return r
   }
 }
