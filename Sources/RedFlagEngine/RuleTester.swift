@@ -22,12 +22,11 @@ public enum RuleTester {
   public static func run(_ compiled: CompiledRuleSet) -> [ExampleResult] {
     let analyzer = TextAnalyzer()
     var results: [ExampleResult] = []
-    for (k, rule) in compiled.rules.enumerated() {
+    for rule in compiled.rules {
       func check(_ examples: [RuleExample], _ e: ExampleResult.Expectation) {
         for ex in examples {
           let eval = compiled.evaluate(analyzer.analyze(ex.text))
           let fired = eval.findings.contains { $0.rule.id == rule.id }
-          _ = k
           results.append(
             ExampleResult(rule: rule.id, lang: ex.lang, expectation: e, text: ex.text, line: ex.line, fired: fired))
         }

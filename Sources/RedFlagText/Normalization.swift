@@ -168,8 +168,6 @@ public enum Normalization {
           if let dd = d { d = stripMarks(dd) }
         }
         if let d, d != norm { deobfuscated = makeString(d) }
-      } else if r.joinedLetters != nil {
-        deobfuscated = nil
       }
       if r.joinedLetters != nil {
         // The spread-out letters joined: that is the de-obfuscated form, the norm keeps it too.

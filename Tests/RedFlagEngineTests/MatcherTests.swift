@@ -81,7 +81,7 @@ let handWrittenCases: [MatchCase] = [
     let han = ["高薪", "客服", "无需", "经验"]
     let classes = ["<money>", "<handle>", "<number>", "<url>"]
     let textPieces = latin + thai + han + ["$1,500", "@hr_01", "42", "t.me/x", "!", ",", "ว่า"]
-    for round in 0..<300 {
+    for _ in 0..<300 {
       func atom() -> String {
         switch rng.next(6) {
         case 0: return classes[rng.next(classes.count)]
@@ -113,7 +113,6 @@ let handWrittenCases: [MatchCase] = [
         let isSpaceless = thai.contains(piece) || han.contains(piece) || piece == "ว่า"
         text += piece + (isSpaceless && rng.next(2) == 0 ? "" : " ")
       }
-      _ = round
       _ = try assertAgreesWithOracle(phrases, text)
     }
   }
