@@ -42,7 +42,7 @@ struct CalibrateCommand: ParsableCommand {
     guard records.count >= folds else {
       throw RunFailure("only \(records.count) records for \(folds) folds")
     }
-    let ruleSet = try RulesLocator.load(rules: input.rules, weights: input.weights)
+    let ruleSet = try input.ruleSetOptions.load()
     let scanner = RedFlag.Scanner(ruleSet: ruleSet)
     let data: CalibrationSet
     do {

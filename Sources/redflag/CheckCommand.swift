@@ -28,18 +28,14 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Print the JSON record instead of the explanation.")
   var json = false
 
-  @Option(help: ArgumentHelp("Rule set folder (default: the shipped rules).", valueName: "dir"))
-  var rules: String?
-
-  @Option(help: ArgumentHelp("Weights overlay file.", valueName: "file"))
-  var weights: String?
+  @OptionGroup var ruleSetOptions: RuleSetOptions
 
   func validate() throws {
     if text != nil && file != nil { throw ValidationError("give the text or --file, not both") }
   }
 
   func run() throws {
-    let ruleSet = try RulesLocator.load(rules: rules, weights: weights)
+    let ruleSet = try ruleSetOptions.load()
     let scanner = RedFlag.Scanner(ruleSet: ruleSet)
     var isHTML = html
     let bytes: [UInt8]

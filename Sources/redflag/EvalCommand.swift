@@ -30,11 +30,7 @@ struct LabelledInputOptions: ParsableArguments {
       valueName: "name"))
   var fileField = "file"
 
-  @Option(help: ArgumentHelp("Rule set folder (default: the shipped rules).", valueName: "dir"))
-  var rules: String?
-
-  @Option(help: ArgumentHelp("Weights overlay file.", valueName: "file"))
-  var weights: String?
+  @OptionGroup var ruleSetOptions: RuleSetOptions
 
   var fieldNames: FieldNames {
     FieldNames(
@@ -131,7 +127,7 @@ struct EvalCommand: ParsableCommand {
   func run() throws {
     let records = try input.loadRecords()
     let needsScan = records.contains { if case .scanned = $0.content { false } else { true } }
-    let scanner = needsScan ? RedFlag.Scanner(ruleSet: try RulesLocator.load(rules: input.rules, weights: input.weights)) : nil
+    let scanner = needsScan ? RedFlag.Scanner(ruleSet: try input.ruleSetOptions.load()) : nil
     let judged: [JudgedRecord]
     do {
       judged = try Evaluator.judge(records, scanner: scanner)

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import RedFlag
 
@@ -50,4 +51,16 @@ enum RulesLocator {
       throw RunFailure(String(describing: error))
     }
   }
+}
+
+/// `--rules DIR` and `--weights FILE`, shared by every command that scans.
+struct RuleSetOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Rule set folder (default: the shipped rules).", valueName: "dir"))
+  var rules: String?
+
+  @Option(help: ArgumentHelp("Weights overlay file.", valueName: "file"))
+  var weights: String?
+
+  /// Loads the chosen (or shipped) rule set with the overlay.
+  func load() throws -> RuleSet { try RulesLocator.load(rules: rules, weights: weights) }
 }

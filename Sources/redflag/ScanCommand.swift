@@ -64,11 +64,7 @@ struct ScanCommand: ParsableCommand {
   @Option(name: [.customShort("o"), .customLong("output-file")], help: ArgumentHelp("Write the output to FILE (atomically).", valueName: "file"))
   var outputFile: String?
 
-  @Option(help: ArgumentHelp("Rule set folder (default: the shipped rules).", valueName: "dir"))
-  var rules: String?
-
-  @Option(help: ArgumentHelp("Weights overlay file.", valueName: "file"))
-  var weights: String?
+  @OptionGroup var ruleSetOptions: RuleSetOptions
 
   @Option(help: "Scanner threads (default: all cores).")
   var threads: Int?
@@ -96,7 +92,7 @@ struct ScanCommand: ParsableCommand {
   }
 
   func run() throws {
-    let ruleSet = try RulesLocator.load(rules: rules, weights: weights)
+    let ruleSet = try ruleSetOptions.load()
     let keep = (keepFields ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     let options = RecordOptions(
       textField: textField, idField: idField, htmlField: htmlField, keepFields: keep, maxRecordBytes: maxRecordBytes)
