@@ -1,4 +1,5 @@
 import Foundation
+import RedFlag
 
 /// Finds the shipped rule set for the server.
 public enum ServerRulesLocator {
@@ -6,33 +7,5 @@ public enum ServerRulesLocator {
   /// `../share/redflag/rules` relative to it, then a `rules/` folder in the executable's folder,
   /// the current folder, or any folder above either of them (a source checkout has `rules/` at
   /// its top).
-  public static func defaultDirectory() -> String? {
-    let fm = FileManager.default
-    var candidates: [String] = []
-    var starts: [URL] = []
-    if let exe = executableURL() {
-      let dir = exe.deletingLastPathComponent()
-      candidates.append(dir.appendingPathComponent("rules").path)
-      candidates.append(dir.deletingLastPathComponent().appendingPathComponent("share/redflag/rules").path)
-      starts.append(dir)
-    }
-    starts.append(URL(fileURLWithPath: fm.currentDirectoryPath))
-    for start in starts {
-      var dir = start.standardizedFileURL
-      while true {
-        candidates.append(dir.appendingPathComponent("rules").path)
-        let parent = dir.deletingLastPathComponent()
-        if dir.path == "/" || parent.path == dir.path { break }
-        dir = parent
-      }
-    }
-    return candidates.first { fm.fileExists(atPath: $0 + "/ruleset.yaml") }
-  }
-
-  static func executableURL() -> URL? {
-    if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      return URL(fileURLWithPath: target)
-    }
-    return Bundle.main.executableURL?.resolvingSymlinksInPath()
-  }
+  public static func defaultDirectory() -> String? { RuleSet.shippedDirectory() }
 }

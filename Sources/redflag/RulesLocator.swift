@@ -7,38 +7,7 @@ enum RulesLocator {
   /// The shipped rule set: `rules/` next to the executable, `../share/redflag/rules`, or a
   /// `rules/` folder in the executable's folder or the current folder or any folder above them
   /// (a source checkout has `rules/` at its top). Each candidate must hold `ruleset.yaml`.
-  static func defaultDirectory() -> String? {
-    var candidates: [URL] = []
-    let exe = executableURL()
-    if let exe {
-      let dir = exe.deletingLastPathComponent()
-      candidates.append(dir.appendingPathComponent("rules"))
-      candidates.append(dir.deletingLastPathComponent().appendingPathComponent("share/redflag/rules"))
-    }
-    var starts: [URL] = []
-    if let exe { starts.append(exe.deletingLastPathComponent()) }
-    starts.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-    for start in starts {
-      var dir = start.standardizedFileURL
-      while true {
-        candidates.append(dir.appendingPathComponent("rules"))
-        let up = dir.deletingLastPathComponent()
-        if up.path == dir.path || dir.path == "/" { break }
-        dir = up
-      }
-    }
-    for c in candidates where FileManager.default.fileExists(atPath: c.appendingPathComponent("ruleset.yaml").path) {
-      return c.path
-    }
-    return nil
-  }
-
-  static func executableURL() -> URL? {
-    if let p = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      return URL(fileURLWithPath: p)
-    }
-    return Bundle.main.executableURL?.resolvingSymlinksInPath()
-  }
+  static func defaultDirectory() -> String? { RuleSet.shippedDirectory() }
 
   /// Loads `--rules DIR` (or the shipped set) with an optional weights overlay.
   static func load(rules: String?, weights: String?) throws -> RuleSet {
