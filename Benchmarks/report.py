@@ -83,26 +83,37 @@ def main():
     w("")
 
     m = load(d, "matcher.json")
-    w("## 2. Matcher alone: `CompiledRuleSet.match` over pre-analysed tokens vs Aho-Corasick and Hyperscan\n")
+    w("## 2. Matcher alone: `CompiledRuleSet.match` over pre-analysed tokens vs its peers\n")
     if m:
         w(f"{m['phrases']} phrases, {m['posts']} posts ({mb(m['bytes'])} MB). RedFlag compiled them in "
           f"{m['compile_seconds']:.3f} s ({m['states']} states, {m['memory_bytes'] / (1 << 20):.1f} MB). "
           "The peers get the same posts lowercased before timing; RedFlag gets its tokens analysed before timing.\n")
-        w("| matcher | MB/s | RedFlag / it | matches |")
-        w("|---|---:|---:|---:|")
-        w(f"| RedFlag (whole tokens) | {f1(m['redflag_mbps'], 2)} | 1.00 | {m['redflag_matches']} |")
-        for name, pm in m["peers"].items():
+        w("| matcher | MB/s | RedFlag / it | matches | what counts as a match | version |")
+        w("|---|---:|---:|---:|---|---|")
+        w(f"| RedFlag | {f1(m['redflag_mbps'], 2)} | 1.00 | {m['redflag_matches']} | "
+          "whole normalised tokens, overlapping, also de-obfuscated forms | |")
+        for name, pm in sorted(m["peers"].items(), key=lambda kv: -(kv[1].get("mbps") or 0)):
+            last = pm.get("last") or {}
             extra = ""
             if pm.get("whole_word_matches") is not None:
                 extra = f" ({pm['whole_word_matches']} on word boundaries)"
-            w(f"| {name} (substrings) | {f1(pm['mbps'], 2)} | {f1(m['redflag_mbps'] / pm['mbps'], 2)} | {pm['matches']}{extra} |")
-        w("\nSemantics differ: Aho-Corasick and Hyperscan report every substring occurrence (`sea` inside "
-          "`search`), RedFlag only whole normalised tokens, so the counts are close but not equal.")
+            sem = last.get("semantics", "substrings")
+            if last.get("startup_seconds") is not None:
+                sem += f"; {last['startup_seconds']:.2f} s of start-up taken off"
+            ratio = f1(m['redflag_mbps'] / pm['mbps'], 2) if pm.get("mbps") else "n/a"
+            w(f"| {name} | {f1(pm['mbps'], 2)} | {ratio} | {pm['matches']}{extra} | {sem} | {last.get('version', '?')} |")
+        w("\nSemantics differ (Benchmarks/README.md, \"Match counts\"): the substring matchers (pyahocorasick, "
+          "Hyperscan, YARA) report every occurrence, overlapping ones included (`sea` inside `search`); "
+          "ripgrep reports non-overlapping substrings (leftmost-first); flashtext non-overlapping whole words "
+          "(longest first); spaCy and RedFlag whole tokens, overlapping. Equal counts are expected only "
+          "within a group: pyahocorasick = Hyperscan = YARA, and spaCy = pyahocorasick's word-boundary count "
+          "on this corpus.")
     else:
         w("_not run_")
     w("")
 
-    w("## 3. End to end: `redflag scan` on JSON Lines vs a pyahocorasick script doing the same job\n")
+    w("## 3. End to end: `redflag scan` on JSON Lines vs Python scripts doing the same job "
+      "(pyahocorasick; YARA, flashtext, spaCy where installed)\n")
     any_e2e = False
     for name, title in (("e2e_en.json", "English (C1 posts)"), ("e2e_th.json", "Thai (C3 posts)")):
         e = load(d, name)
@@ -125,6 +136,14 @@ def main():
                 vs_cpu = f1(cpu_mbps / (e["bytes"] / (1 << 20) / peer["median_cpu_seconds"]), 2)
             w(f"| {c['label']} | {f1(c['mbps'], 2)} | {c['records_per_s']:.0f} | {f1(c['peak_rss_mb'], 0)} | "
               f"{f1(c['median_cpu_seconds'])} | {f1(cpu_mbps, 2)} | {vs} | {vs_cpu} | {note} |")
+        rf1 = next((c for c in e["commands"] if c["label"].startswith("redflag, bench rules, 1 thread")
+                    and "mbps" in c), None)
+        others = [c for c in e["commands"] if not c["label"].startswith("redflag") and "mbps" in c]
+        if rf1 and others:
+            w("\n`redflag, bench rules, 1 thread` against each peer (same 2,000 phrases): " + "; ".join(
+                f"{c['label']} **{rf1['mbps'] / c['mbps']:.2f}x** wall, "
+                f"{c['median_cpu_seconds'] / rf1['median_cpu_seconds']:.2f}x CPU"
+                for c in others if rf1["median_cpu_seconds"] > 0))
         t1 = next((c for c in e["commands"] if c["label"].endswith("1 thread") and "mbps" in c), None)
         t2 = next((c for c in e["commands"] if c["label"].endswith("2 threads") and "mbps" in c), None)
         if t1 and t2:

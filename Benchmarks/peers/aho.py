@@ -86,6 +86,7 @@ def cmd_match(a):
                 whole += 1
     print(json.dumps({
         "peer": "pyahocorasick", "version": getattr(ahocorasick, "__version__", "?"),
+        "semantics": "substrings, overlapping",
         "posts": len(posts), "bytes": total, "phrases": len(phrases), "rounds": a.rounds,
         "mbps": statistics.median(speeds), "mbps_rounds": speeds, "build_seconds": build_s,
         "matches": matches, "whole_word_matches": whole,
