@@ -81,3 +81,13 @@ def startup_seconds(argv_for_first_post, stdout_path, runs=3):
     would not count that), which the other peers do before timing and so is taken off an outside
     tool's wall time."""
     return min(timed_run(argv_for_first_post, stdout_path) for _ in range(runs))
+
+
+MIN_FILE_BYTES = 4 << 20
+
+
+def repeats_for(total):
+    """How many times an outside tool's file of posts is written out so that it holds at least
+    MIN_FILE_BYTES: on small corpora (the smoke run) the search would otherwise take less time than
+    the noise in the start-up that is taken off. Speeds and counts are divided back."""
+    return max(1, -(-MIN_FILE_BYTES // max(total, 1)))

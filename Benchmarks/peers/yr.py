@@ -11,8 +11,8 @@
         one per line to one file before timing, the rule compiled with `yarac` before timing, then
         one `yara -s` run over the whole file; each printed offset is mapped to its post (phrases
         hold no newline, so no match crosses two posts). The time of the same command on a file
-        holding only the first post (start-up, loading the rules) is taken off. One buffer, not one
-        scan per post.
+        holding only the first post (start-up, loading the rules) is taken off; a small corpus is
+        written out several times over (at least 4 MB). One buffer, not one scan per post.
   yr.py yar --phrases FILE [--out FILE.yar]
       Writes the rule (default: next to the phrases, .yar).
   yr.py scan --phrases FILE INPUT.jsonl
@@ -33,7 +33,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import load_phrases, load_posts, match_parser, report, startup_seconds, timed_run  # noqa: E402
+from common import load_phrases, load_posts, match_parser, repeats_for, report, startup_seconds, timed_run  # noqa: E402
 
 SEMANTICS = "substrings, overlapping, ASCII nocase"
 
@@ -91,12 +91,13 @@ def match_cli(a, phrases, posts, total):
             rule_args = [src]
         build_s = time.perf_counter() - t0
         lowered = [p.lower().encode("utf-8") for p in posts]
-        starts, off = [], 0
+        starts, off, k = [], 0, repeats_for(total)
         with open(corpus, "wb") as f:
-            for p in lowered:
-                starts.append(off)
-                f.write(p + b"\n")
-                off += len(p) + 1
+            for _ in range(k):
+                for p in lowered:
+                    starts.append(off)
+                    f.write(p + b"\n")
+                    off += len(p) + 1
         with open(first, "wb") as f:
             f.write(lowered[0] + b"\n")
         argv = [yara_bin, "-w", "-s", "--max-strings-per-rule=100000"] + rule_args
@@ -106,17 +107,17 @@ def match_cli(a, phrases, posts, total):
         speeds = []
         for _ in range(a.rounds):
             gross = timed_run(argv + [corpus], out)
-            speeds.append(total / max(gross - startup, 1e-6) / (1 << 20))
-        per_post = [0] * len(posts)
+            speeds.append(k * total / max(gross - startup, 1e-6) / (1 << 20))
+        per_post = [0] * len(starts)
         with open(out, "rb") as f:
             for line in f:
                 m = re.match(rb"0x([0-9a-f]+):\$p\d+:", line)
                 if m:
-                    per_post[bisect.bisect_right(starts, int(m.group(1), 16)) - 1] += 1
+                    per_post[(bisect.bisect_right(starts, int(m.group(1), 16)) - 1) % len(posts)] += 1
         version = subprocess.run([yara_bin, "--version"], capture_output=True, text=True).stdout.strip()
     report("yara", f"yara {version} (command)", SEMANTICS + "; yara -s over one file, offsets mapped to posts",
-           len(posts), total, len(phrases), speeds, build_s, sum(per_post), mode="cli",
-           startup_seconds=startup, posts_with_matches=sum(1 for c in per_post if c))
+           len(posts), total, len(phrases), speeds, build_s, sum(per_post) // k, mode="cli",
+           startup_seconds=startup, posts_with_matches=sum(1 for c in per_post[:len(posts)] if c), file_repeats=k)
 
 
 def cmd_scan(a):
