@@ -10,8 +10,8 @@
       End to end, as `aho.py scan` (offsets are character offsets of the matched span).
 
 Counts: whole spaCy tokens (attr LOWER), every match including overlapping and nested ones, like
-RedFlag; they differ from RedFlag where the two tokenizers split differently (spaCy splits
-"e-mail"-style hyphens, "don't" into "do" + "n't", keeps "+66" or "@handle" pieces its own way)
+RedFlag; they differ from RedFlag where the two tokenizers split differently (spaCy's English
+rules split "don't" into "do" + "n't" and cut hyphenated words, URLs and handles their own way)
 and where RedFlag also matches de-obfuscated forms.
 """
 import json
