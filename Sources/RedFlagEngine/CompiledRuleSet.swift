@@ -62,6 +62,61 @@ struct PhraseRef: Sendable {
   var source: String
 }
 
+/// The flattened automaton, in memory the scan loop reads without bounds checks or reference
+/// counting per access. State `s` has the symbols `edgeSymbols[edgeStart[s]..<edgeStart[s+1]]`
+/// (sorted); edge `e` goes to the states `targets[targetStart[e]..<targetStart[e+1]]`; the "any"
+/// targets of `s`, for gaps, are `anyTargets[anyStart[s]..<anyEnd[s]]`, and it accepts the phrases
+/// `acceptList[acceptStart[s]..<acceptStart[s+1]]`. The start state has an edge for nearly every
+/// first word of every phrase, so `startEdge[symbol]` gives its edge directly (-1: none) instead
+/// of a binary search among thousands of symbols for every token.
+final class NFATables: @unchecked Sendable {
+  let edgeStart: UnsafeBufferPointer<Int32>
+  let edgeSymbols: UnsafeBufferPointer<Int32>
+  let targetStart: UnsafeBufferPointer<Int32>
+  let targets: UnsafeBufferPointer<Int32>
+  let anyStart: UnsafeBufferPointer<Int32>
+  let anyEnd: UnsafeBufferPointer<Int32>
+  let anyTargets: UnsafeBufferPointer<Int32>
+  let acceptStart: UnsafeBufferPointer<Int32>
+  let acceptList: UnsafeBufferPointer<Int32>
+  let startEdge: UnsafeBufferPointer<Int32>
+  private var owned: [UnsafeMutablePointer<Int32>] = []
+
+  init(_ r: NFABuilder.Result, symbolCount: Int) {
+    var owned: [UnsafeMutablePointer<Int32>] = []
+    func copy(_ a: [Int32]) -> UnsafeBufferPointer<Int32> {
+      let p = UnsafeMutablePointer<Int32>.allocate(capacity: max(a.count, 1))
+      p.initialize(from: a, count: a.count)
+      owned.append(p)
+      return UnsafeBufferPointer(start: p, count: a.count)
+    }
+    edgeStart = copy(r.edgeStart)
+    edgeSymbols = copy(r.edgeSymbols)
+    targetStart = copy(r.targetStart)
+    targets = copy(r.targets)
+    anyStart = copy(r.anyStart)
+    anyEnd = copy(r.anyEnd)
+    anyTargets = copy(r.anyTargets)
+    acceptStart = copy(r.acceptStart)
+    acceptList = copy(r.acceptList)
+    var direct = [Int32](repeating: -1, count: max(symbolCount, Int(Symbol.firstWord)))
+    if r.edgeStart.count > 1 {
+      for e in Int(r.edgeStart[0])..<Int(r.edgeStart[1]) { direct[Int(r.edgeSymbols[e])] = Int32(e) }
+    }
+    startEdge = copy(direct)
+    self.owned = owned
+  }
+
+  var byteCount: Int {
+    4 * (edgeStart.count + edgeSymbols.count + targetStart.count + targets.count + anyStart.count
+      + anyEnd.count + anyTargets.count + acceptStart.count + acceptList.count + startEdge.count)
+  }
+
+  deinit {
+    for p in owned { p.deallocate() }
+  }
+}
+
 /// A rule set compiled once into an immutable automaton over interned token symbols, shared by
 /// every thread.
 ///
@@ -86,19 +141,8 @@ public struct CompiledRuleSet: Sendable {
   let prefixLengths: [Int]
   let spaceless: AhoCorasick
 
-  // NFA, flattened into arrays (epsilon moves already closed). State `s` has the symbols
-  // `edgeSymbols[edgeStart[s]..<edgeStart[s+1]]` (sorted), edge `e` goes to the states
-  // `targets[targetStart[e]..<targetStart[e+1]]`; its "any" targets, for gaps, are
-  // `anyTargets[anyStart[s]..<anyEnd[s]]`, and it accepts `acceptList[acceptStart[s]..<acceptStart[s+1]]`.
-  let edgeStart: [Int32]
-  let edgeSymbols: [Int32]
-  let targetStart: [Int32]
-  let targets: [Int32]
-  let anyStart: [Int32]
-  let anyEnd: [Int32]
-  let anyTargets: [Int32]
-  let acceptStart: [Int32]
-  let acceptList: [Int32]
+  // NFA, flattened into arrays (epsilon moves already closed); see `NFATables`.
+  let nfa: NFATables
   let phrases: [PhraseRef]
   /// First three scalars of every prefix pattern, packed, to skip tokens no prefix can match.
   let prefixHeads: Set<UInt64>
@@ -109,7 +153,7 @@ public struct CompiledRuleSet: Sendable {
 
   /// Rough size of the compiled tables in bytes.
   public let memoryBytes: Int
-  public var stateCount: Int { edgeStart.count - 1 }
+  public var stateCount: Int { nfa.edgeStart.count - 1 }
   public var phraseCount: Int { phrases.count }
 
   init(definition: RuleSetDefinition, options: RuleSetCompiler) throws(CompileError) {
@@ -141,27 +185,19 @@ public struct CompiledRuleSet: Sendable {
         }
       }
     }
-    let nfa = builder.finish()
+    let flat = builder.finish()
     exactWords = builder.exact
     foldedWords = builder.folded
     prefixes = builder.prefixes
     prefixLengths = Array(Set(builder.prefixes.keys.map { $0.unicodeScalars.count })).sorted()
     spaceless = AhoCorasick(words: builder.spacelessWords)
-    edgeStart = nfa.edgeStart
-    edgeSymbols = nfa.edgeSymbols
-    targetStart = nfa.targetStart
-    targets = nfa.targets
-    anyStart = nfa.anyStart
-    anyEnd = nfa.anyEnd
-    anyTargets = nfa.anyTargets
-    acceptStart = nfa.acceptStart
-    acceptList = nfa.acceptList
+    self.nfa = NFATables(flat, symbolCount: Int(builder.nextSymbol))
     phrases = builder.phraseRefs
     prefixHeads = Set(builder.prefixes.keys.map { Self.head(Array($0.unicodeScalars.map(\.value))) })
     comboRules = selected.indices.filter { selected[$0].kind == .combo }.map(Int32.init)
     contextRules = selected.indices.filter { selected[$0].kind == .context }.map(Int32.init)
     var bytes = spaceless.memoryBytes
-    bytes += (edgeStart.count + edgeSymbols.count + targetStart.count + targets.count + anyStart.count * 2 + anyTargets.count + acceptStart.count + acceptList.count) * 4
+    bytes += nfa.byteCount
     bytes += (exactWords.count + foldedWords.count + prefixes.count) * 48
     bytes += exactWords.keys.reduce(0) { $0 + $1.utf8.count }
     memoryBytes = bytes

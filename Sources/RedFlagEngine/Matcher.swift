@@ -88,17 +88,30 @@ extension CompiledRuleSet {
     var pending: [Int: ActiveSet] = [:]
     var syms: [Int32] = []
 
-    /// The edge of state `s` labelled `sym`, or nil (binary search among its sorted symbols).
+    let t = nfa
+
+    /// The edge of state `s` labelled `sym`, or -1: a direct table for the start state, a short
+    /// linear or binary search among the few sorted symbols of any other state.
     @inline(__always)
-    func edge(_ s: Int, _ sym: Int32) -> Int? {
-      var lo = Int(edgeStart[s])
-      let end = Int(edgeStart[s + 1])
+    func edge(_ s: Int, _ sym: Int32) -> Int {
+      if s == 0 { return Int(t.startEdge[Int(sym)]) }
+      var lo = Int(t.edgeStart[s])
+      let end = Int(t.edgeStart[s + 1])
+      if end - lo <= 8 {
+        while lo < end {
+          let v = t.edgeSymbols[lo]
+          if v == sym { return lo }
+          if v > sym { return -1 }
+          lo += 1
+        }
+        return -1
+      }
       var hi = end
       while lo < hi {
         let mid = (lo + hi) >> 1
-        if edgeSymbols[mid] < sym { lo = mid + 1 } else { hi = mid }
+        if t.edgeSymbols[mid] < sym { lo = mid + 1 } else { hi = mid }
       }
-      return lo < end && edgeSymbols[lo] == sym ? lo : nil
+      return lo < end && t.edgeSymbols[lo] == sym ? lo : -1
     }
 
     for i in 0...n {
@@ -108,8 +121,11 @@ extension CompiledRuleSet {
       // Report the accepts of states that arrived here.
       for k in 0..<current.count {
         let s = Int(current.states[k])
-        for a in Int(acceptStart[s])..<Int(acceptStart[s + 1]) {
-          let ph = acceptList[a]
+        let a0 = Int(t.acceptStart[s])
+        let a1 = Int(t.acceptStart[s + 1])
+        if a0 == a1 { continue }
+        for a in a0..<a1 {
+          let ph = t.acceptList[a]
           let rule = Int(phrases[Int(ph)].rule)
           guard perRule[rule] < limitPerRule else { continue }
           let m = PhraseMatch(rule: rule, phrase: Int(ph), startToken: Int(current.starts[k]), endToken: i)
@@ -123,22 +139,29 @@ extension CompiledRuleSet {
       current.arrive(0, Int32(i))
       symbols(of: tokens[i], into: &syms)
       next.clear()
+      let farEdges = far.isEmpty ? nil : far[i]
       for k in 0..<current.count {
         let s = Int(current.states[k])
         let start = current.starts[k]
         for sym in syms {
-          guard let e = edge(s, sym) else { continue }
-          for t in Int(targetStart[e])..<Int(targetStart[e + 1]) { next.arrive(targets[t], start) }
+          let e = edge(s, sym)
+          if e < 0 { continue }
+          for x in Int(t.targetStart[e])..<Int(t.targetStart[e + 1]) { next.arrive(t.targets[x], start) }
         }
-        for t in Int(anyStart[s])..<Int(anyEnd[s]) { next.arrive(anyTargets[t], start) }
-        if let edges = far[i] {
+        let y0 = Int(t.anyStart[s])
+        let y1 = Int(t.anyEnd[s])
+        if y0 < y1 {
+          for x in y0..<y1 { next.arrive(t.anyTargets[x], start) }
+        }
+        if let edges = farEdges {
           for (b, sym) in edges {
-            guard let e = edge(s, sym) else { continue }
-            for t in Int(targetStart[e])..<Int(targetStart[e + 1]) {
+            let e = edge(s, sym)
+            if e < 0 { continue }
+            for x in Int(t.targetStart[e])..<Int(t.targetStart[e + 1]) {
               if b == i + 1 {
-                next.arrive(targets[t], start)
+                next.arrive(t.targets[x], start)
               } else {
-                pending[b, default: ActiveSet()].arrive(targets[t], start)
+                pending[b, default: ActiveSet()].arrive(t.targets[x], start)
               }
             }
           }
