@@ -25,6 +25,8 @@ enum LanguageGuesser {
     var total = 0
     var out: [LanguageSpan] = []
     var latinWords: [String] = []
+    var latinGuesses = 0
+    var lastLatinGuess = LanguageGuess.undetermined
     for sp in spans {
       let toks = tokens[sp.first...sp.last]
       let letters = toks.reduce(0) { $0 + $1.norm.unicodeScalars.count }
@@ -35,7 +37,9 @@ enum LanguageGuesser {
         let words = toks.filter { $0.script == .latin }.map { $0.deobfuscated ?? $0.norm }
         // A few hundred words settle the language; long posts need not be read to the end.
         if latinWords.count < 300 { latinWords.append(contentsOf: words.prefix(300 - latinWords.count)) }
-        g = LanguageIdentifier.guessLatin(words: words.prefix(300))
+        g = LanguageIdentifier.guessLatin(normalized: words.prefix(300))
+        latinGuesses += 1
+        lastLatinGuess = g
       } else if sp.script == .han, toks.contains(where: { $0.script == .kana }) {
         g = LanguageGuess(code: "ja", confidence: 0.9)
       } else {
@@ -51,7 +55,8 @@ enum LanguageGuesser {
     let share = Double(count) / Double(total)
     var main: LanguageGuess
     if script == .latin {
-      main = LanguageIdentifier.guessLatin(words: latinWords)
+      // One Latin span (the usual post): the document guess is that span's guess, already made.
+      main = latinGuesses == 1 ? lastLatinGuess : LanguageIdentifier.guessLatin(normalized: latinWords)
     } else if script == .han, letterCount[.kana] != nil {
       main = LanguageGuess(code: "ja", confidence: 0.9)
     } else {

@@ -14,19 +14,24 @@ public enum LanguageIdentifier {
   /// the margin between the best and second-best score, scaled down when there is little evidence.
   /// No evidence at all gives `LanguageGuess.undetermined`.
   public static func guessLatin<S: Sequence>(words: S) -> LanguageGuess where S.Element: StringProtocol {
+    guessLatin(normalized: words.lazy.map { $0.lowercased() })
+  }
+
+  /// As `guessLatin(words:)` for words already lowercased (token norms are casefolded).
+  static func guessLatin<S: Sequence>(normalized words: S) -> LanguageGuess where S.Element == String {
     var scores = [Double](repeating: 0, count: latinLanguages.count)
-    for word in words {
-      let w = word.lowercased()
-      if let weights = Lexicon.table[w] {
-        for k in 0..<scores.count { scores[k] += weights[k] }
-      } else {
-        scores[Lexicon.vi] += vietnameseLetterEvidence(w)
+    Lexicon.rows.withUnsafeBufferPointer { rows in
+      for w in words {
+        if let row = Lexicon.index[w] {
+          for k in 0..<5 { scores[k] += rows[row * 5 + k] }
+        } else {
+          scores[Lexicon.vi] += vietnameseLetterEvidence(w)
+        }
       }
     }
     return guess(from: scores)
   }
 
-  /// Turns per-language scores into a guess. Internal so tests can check the formula's edges.
   static func guess(from scores: [Double]) -> LanguageGuess {
     var best = 0
     for k in 1..<scores.count where scores[k] > scores[best] { best = k }
@@ -190,4 +195,12 @@ enum Lexicon {
     add(vi, 0.5, "co la cho cac nhung gio nam can bao an o tu den trong ngoai di thu nha se da rat tang ai hay gap hang")
     return t
   }()
+
+  /// `table` flattened for lookups on hot paths: a word's row number, and five weights per row.
+  static let index: [String: Int] = {
+    var i: [String: Int] = [:]
+    for (k, w) in table.keys.sorted().enumerated() { i[w] = k }
+    return i
+  }()
+  static let rows: [Double] = table.keys.sorted().flatMap { table[$0]! }
 }
