@@ -11,8 +11,19 @@ struct JSONWriter {
     var copy = s
     copy.withUTF8 { u in
       var i = 0
+      var run = 0  // start of the bytes copied as they are, in one append
       while i < u.count {
         let b = u[i]
+        // Most bytes need no escape: skip them and copy the whole run at once.
+        if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xE2 {
+          i += 1
+          continue
+        }
+        if b == 0xE2 && !(i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
+          i += 1
+          continue
+        }
+        if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i])) }
         switch b {
         case 0x22: out.append(0x5C); out.append(0x22)
         case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -21,16 +32,17 @@ struct JSONWriter {
         case 0x09: out.append(0x5C); out.append(0x74)
         case 0x08: out.append(0x5C); out.append(0x62)
         case 0x0C: out.append(0x5C); out.append(0x66)
-        case 0..<0x20, 0x7F:
-          out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)]])
-        case 0xE2 where i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+        case 0xE2:
           // U+2028 and U+2029 end lines in JavaScript: escaped, so a record is safe in a <script>.
           out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, u[i + 2] == 0xA8 ? 0x38 : 0x39])
           i += 2
-        default: out.append(b)
+        default:
+          out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)]])
         }
         i += 1
+        run = i
       }
+      if run < u.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count])) }
     }
     out.append(0x22)
   }
