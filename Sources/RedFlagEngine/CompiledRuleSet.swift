@@ -176,10 +176,14 @@ public struct CompiledRuleSet: Sendable {
       for lang in rule.languages {
         for phrase in lang.phrases {
           let pattern: Pattern
-          do {
-            pattern = try PatternParser.parse(phrase.text)
-          } catch {
-            throw CompileError(rule: rule.id, phrase: phrase.text, message: error.description)
+          if let parsed = phrase.pattern {
+            pattern = parsed
+          } else {
+            do throws(PatternError) {
+              pattern = try PatternParser.parse(phrase.text)
+            } catch {
+              throw CompileError(rule: rule.id, phrase: phrase.text, message: error.description)
+            }
           }
           try builder.addPhrase(pattern, rule: Int32(k), analyzer: analyzer, ruleID: rule.id)
         }

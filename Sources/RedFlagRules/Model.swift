@@ -45,11 +45,27 @@ public struct RuleTests: Sendable, Hashable, Codable {
 
 /// A phrase with its position in the rule file.
 public struct PhraseSource: Sendable, Hashable, Codable {
-  public var text: String
+  public var text: String { didSet { pattern = nil } }
   public var line: Int
   public var column: Int
+  /// The phrase as parsed when its rule file was read (nil for phrases made in code), so the
+  /// compiler need not parse it a second time. Not part of equality or coding: it follows `text`.
+  public internal(set) var pattern: Pattern? = nil
+
   public init(text: String, line: Int = 0, column: Int = 0) {
     self.text = text; self.line = line; self.column = column
+  }
+
+  enum CodingKeys: String, CodingKey { case text, line, column }
+
+  public static func == (a: PhraseSource, b: PhraseSource) -> Bool {
+    a.text == b.text && a.line == b.line && a.column == b.column
+  }
+
+  public func hash(into h: inout Hasher) {
+    h.combine(text)
+    h.combine(line)
+    h.combine(column)
   }
 }
 

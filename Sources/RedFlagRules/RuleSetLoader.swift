@@ -570,8 +570,9 @@ private struct RuleReader {
         reader.report(DiagnosticCode.emptyValue, "empty phrase", at: item)
         continue
       }
+      let pattern: Pattern
       do {
-        _ = try PatternParser.parse(text)
+        pattern = try PatternParser.parse(text)
       } catch {
         // Column of the error in the file: the phrase's column, past an opening quote, plus the
         // scalars before the error inside the phrase.
@@ -584,7 +585,7 @@ private struct RuleReader {
           code, "in phrase \"\(text)\": \(error.message)", line: line, column: column + quote + offset)
         continue
       }
-      let key = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      let key = text.split(whereSeparator: PatternParser.isSpace).joined(separator: " ")
       if let firstLine = seen[key] {
         reader.report(
           DiagnosticCode.duplicatePhrase, "phrase \"\(text)\" is listed twice (first at line \(firstLine))",
@@ -592,7 +593,9 @@ private struct RuleReader {
         continue
       }
       seen[key] = line
-      out.append(PhraseSource(text: text, line: line, column: column))
+      var source = PhraseSource(text: text, line: line, column: column)
+      source.pattern = pattern
+      out.append(source)
     }
     return out
   }

@@ -69,7 +69,9 @@ struct YAMLReader {
     }
     let text = String(scalars)
     do {
-      guard let node = try Yams.compose(yaml: text) else {
+      // The basic resolver: values are read from their text (so `no` and `1.10` stay strings), and
+      // the default one would match every scalar against regular expressions for nothing.
+      guard let node = try Yams.compose(yaml: text, .basic) else {
         report(DiagnosticCode.wrongType, "the file is empty; expected \(what)", line: 1, column: 1)
         return nil
       }
