@@ -27,6 +27,22 @@ public struct RuleSetCompiler: Sendable {
   }
 }
 
+/// A word as a dictionary key compared and hashed by its UTF-8 bytes. Both sides of every lookup are
+/// already normalised (NFKC casefold), so byte equality is the right equality, and it skips the
+/// canonical-equivalence comparison and hashing `String` does for non-ASCII text (Thai, Khmer,
+/// Vietnamese ...), which was a visible share of compiling and of scanning those languages.
+struct WordKey: Hashable, Sendable {
+  let text: String
+  @inline(__always) init(_ text: String) { self.text = text }
+
+  static func == (a: WordKey, b: WordKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+  func hash(into h: inout Hasher) {
+    var copy = text
+    copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+}
+
 /// Symbols a token offers to the automaton. Words are interned; classes and "any" are reserved.
 enum Symbol {
   static let any: Int32 = 0
@@ -135,9 +151,9 @@ public struct CompiledRuleSet: Sendable {
   let ruleIndex: [String: Int32]
 
   // Vocabulary.
-  let exactWords: [String: Int32]
-  let foldedWords: [String: Int32]
-  let prefixes: [String: Int32]
+  let exactWords: [WordKey: Int32]
+  let foldedWords: [WordKey: Int32]
+  let prefixes: [WordKey: Int32]
   let prefixLengths: [Int]
   let spaceless: AhoCorasick
 
@@ -193,17 +209,17 @@ public struct CompiledRuleSet: Sendable {
     exactWords = builder.exact
     foldedWords = builder.folded
     prefixes = builder.prefixes
-    prefixLengths = Array(Set(builder.prefixes.keys.map { $0.unicodeScalars.count })).sorted()
+    prefixLengths = Array(Set(builder.prefixes.keys.map { $0.text.unicodeScalars.count })).sorted()
     spaceless = AhoCorasick(words: builder.spacelessWords)
     self.nfa = NFATables(flat, symbolCount: Int(builder.nextSymbol))
     phrases = builder.phraseRefs
-    prefixHeads = Set(builder.prefixes.keys.map { Self.head(Array($0.unicodeScalars.map(\.value))) })
+    prefixHeads = Set(builder.prefixes.keys.map { Self.head(Array($0.text.unicodeScalars.map(\.value))) })
     comboRules = selected.indices.filter { selected[$0].kind == .combo }.map(Int32.init)
     contextRules = selected.indices.filter { selected[$0].kind == .context }.map(Int32.init)
     var bytes = spaceless.memoryBytes
     bytes += nfa.byteCount
     bytes += (exactWords.count + foldedWords.count + prefixes.count) * 48
-    bytes += exactWords.keys.reduce(0) { $0 + $1.utf8.count }
+    bytes += exactWords.keys.reduce(0) { $0 + $1.text.utf8.count }
     memoryBytes = bytes
   }
 
@@ -222,15 +238,15 @@ public struct CompiledRuleSet: Sendable {
 
 /// Builds one NFA for all phrases (Thompson construction), then closes epsilon moves.
 struct NFABuilder {
-  var exact: [String: Int32] = [:]
-  var folded: [String: Int32] = [:]
-  var prefixes: [String: Int32] = [:]
-  var spacelessIDs: [String: Int32] = [:]
+  var exact: [WordKey: Int32] = [:]
+  var folded: [WordKey: Int32] = [:]
+  var prefixes: [WordKey: Int32] = [:]
+  var spacelessIDs: [WordKey: Int32] = [:]
   var spacelessWords: [(bytes: [UInt8], symbol: Int32)] = []
   var nextSymbol = Symbol.firstWord
   var phraseRefs: [PhraseRef] = []
   /// Pattern words already analysed (words repeat across phrases and rules).
-  var analysedWords: [String: [Token]] = [:]
+  var analysedWords: [WordKey: [Token]] = [:]
 
   // Raw NFA.
   var epsilon: [[Int32]] = [[]]  // state 0 = start
@@ -244,20 +260,24 @@ struct NFABuilder {
   }
 
   mutating func symbol(exact w: String) -> Int32 {
-    if let s = exact[w] { return s }
-    let s = nextSymbol; nextSymbol += 1; exact[w] = s; return s
+    let k = WordKey(w)
+    if let s = exact[k] { return s }
+    let s = nextSymbol; nextSymbol += 1; exact[k] = s; return s
   }
   mutating func symbol(folded w: String) -> Int32 {
-    if let s = folded[w] { return s }
-    let s = nextSymbol; nextSymbol += 1; folded[w] = s; return s
+    let k = WordKey(w)
+    if let s = folded[k] { return s }
+    let s = nextSymbol; nextSymbol += 1; folded[k] = s; return s
   }
   mutating func symbol(prefix w: String) -> Int32 {
-    if let s = prefixes[w] { return s }
-    let s = nextSymbol; nextSymbol += 1; prefixes[w] = s; return s
+    let k = WordKey(w)
+    if let s = prefixes[k] { return s }
+    let s = nextSymbol; nextSymbol += 1; prefixes[k] = s; return s
   }
   mutating func symbol(spaceless w: String) -> Int32 {
-    if let s = spacelessIDs[w] { return s }
-    let s = nextSymbol; nextSymbol += 1; spacelessIDs[w] = s
+    let k = WordKey(w)
+    if let s = spacelessIDs[k] { return s }
+    let s = nextSymbol; nextSymbol += 1; spacelessIDs[k] = s
     spacelessWords.append((Array(w.utf8), s))
     return s
   }
@@ -327,11 +347,11 @@ struct NFABuilder {
     _ w: String, from: Int32, analyzer: TextAnalyzer, ruleID: String, source: String
   ) throws(CompileError) -> Int32 {
     let tokens: [Token]
-    if let cached = analysedWords[w] {
+    if let cached = analysedWords[WordKey(w)] {
       tokens = cached
     } else {
       tokens = analyzer.analyze(w, guessLanguage: false).tokens
-      analysedWords[w] = tokens
+      analysedWords[WordKey(w)] = tokens
     }
     // Punctuation is ignored between tokens, so a word of punctuation only ("&") matches nothing
     // and takes no token: it is an empty step.

@@ -16,10 +16,10 @@ extension CompiledRuleSet {
     out.removeAll(keepingCapacity: true)
     if let c = Symbol.entity(kind: t.kind) { out.append(c) }
     if t.script.isSpaceless && t.kind == .word { return }
-    if let s = exactWords[t.norm] { out.append(s) }
-    if let d = t.deobfuscated, let s = exactWords[d] { out.append(s) }
-    if let f = t.folded, let s = foldedWords[f] { out.append(s) }
-    if t.kind == .url, let s = exactWords[Self.host(of: t.norm)] { out.append(s) }
+    if let s = exactWords[WordKey(t.norm)] { out.append(s) }
+    if let d = t.deobfuscated, let s = exactWords[WordKey(d)] { out.append(s) }
+    if let f = t.folded, let s = foldedWords[WordKey(f)] { out.append(s) }
+    if t.kind == .url, let s = exactWords[WordKey(Self.host(of: t.norm))] { out.append(s) }
     if !prefixLengths.isEmpty && t.kind == .word && t.script == .latin {
       addPrefixes(t.norm, into: &out)
       if let d = t.deobfuscated { addPrefixes(d, into: &out) }
@@ -33,7 +33,7 @@ extension CompiledRuleSet {
     let count = scalars.count
     for len in prefixLengths where len <= count {
       let p = String(String.UnicodeScalarView(scalars.prefix(len)))
-      if let s = prefixes[p], !out.contains(s) { out.append(s) }
+      if let s = prefixes[WordKey(p)], !out.contains(s) { out.append(s) }
     }
   }
 
