@@ -27,22 +27,6 @@ public struct RuleSetCompiler: Sendable {
   }
 }
 
-/// A word as a dictionary key compared and hashed by its UTF-8 bytes. Both sides of every lookup are
-/// already normalised (NFKC casefold), so byte equality is the right equality, and it skips the
-/// canonical-equivalence comparison and hashing `String` does for non-ASCII text (Thai, Khmer,
-/// Vietnamese ...), which was a visible share of compiling and of scanning those languages.
-struct WordKey: Hashable, Sendable {
-  let text: String
-  @inline(__always) init(_ text: String) { self.text = text }
-
-  static func == (a: WordKey, b: WordKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-  func hash(into h: inout Hasher) {
-    var copy = text
-    copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-  }
-}
-
 /// Symbols a token offers to the automaton. Words are interned; classes and "any" are reserved.
 enum Symbol {
   static let any: Int32 = 0
@@ -96,7 +80,17 @@ final class NFATables: @unchecked Sendable {
   let acceptStart: UnsafeBufferPointer<Int32>
   let acceptList: UnsafeBufferPointer<Int32>
   let startEdge: UnsafeBufferPointer<Int32>
+  /// The same ranges per state packed side by side, so a scan step reads one cache line per live
+  /// state instead of one from each of four arrays.
+  let states: UnsafeBufferPointer<StateRanges>
   private var owned: [UnsafeMutablePointer<Int32>] = []
+  private let ownedStates: UnsafeMutablePointer<StateRanges>
+
+  struct StateRanges {
+    var edgeLo: Int32, edgeHi: Int32
+    var anyLo: Int32, anyHi: Int32
+    var acceptLo: Int32, acceptHi: Int32
+  }
 
   init(_ r: NFABuilder.Result, symbolCount: Int) {
     var owned: [UnsafeMutablePointer<Int32>] = []
@@ -121,15 +115,27 @@ final class NFATables: @unchecked Sendable {
     }
     startEdge = copy(direct)
     self.owned = owned
+    let n = max(r.edgeStart.count - 1, 0)
+    let packed = UnsafeMutablePointer<StateRanges>.allocate(capacity: max(n, 1))
+    for s in 0..<n {
+      (packed + s).initialize(
+        to: StateRanges(
+          edgeLo: r.edgeStart[s], edgeHi: r.edgeStart[s + 1], anyLo: r.anyStart[s], anyHi: r.anyEnd[s],
+          acceptLo: r.acceptStart[s], acceptHi: r.acceptStart[s + 1]))
+    }
+    ownedStates = packed
+    states = UnsafeBufferPointer(start: packed, count: n)
   }
 
   var byteCount: Int {
     4 * (edgeStart.count + edgeSymbols.count + targetStart.count + targets.count + anyStart.count
       + anyEnd.count + anyTargets.count + acceptStart.count + acceptList.count + startEdge.count)
+      + MemoryLayout<StateRanges>.stride * states.count
   }
 
   deinit {
     for p in owned { p.deallocate() }
+    ownedStates.deallocate()
   }
 }
 

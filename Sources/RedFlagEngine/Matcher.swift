@@ -90,13 +90,11 @@ extension CompiledRuleSet {
 
     let t = nfa
 
-    /// The edge of state `s` labelled `sym`, or -1: a direct table for the start state, a short
-    /// linear or binary search among the few sorted symbols of any other state.
+    /// The edge labelled `sym` among the sorted edges `lo..<end` of one state, or -1: a short linear
+    /// search for the usual handful, a binary search for states with many.
     @inline(__always)
-    func edge(_ s: Int, _ sym: Int32) -> Int {
-      if s == 0 { return Int(t.startEdge[Int(sym)]) }
-      var lo = Int(t.edgeStart[s])
-      let end = Int(t.edgeStart[s + 1])
+    func find(_ sym: Int32, _ lo0: Int, _ end: Int) -> Int {
+      var lo = lo0
       if end - lo <= 8 {
         while lo < end {
           let v = t.edgeSymbols[lo]
@@ -106,12 +104,22 @@ extension CompiledRuleSet {
         }
         return -1
       }
+      if sym < t.edgeSymbols[lo] || sym > t.edgeSymbols[end - 1] { return -1 }
       var hi = end
       while lo < hi {
         let mid = (lo + hi) >> 1
         if t.edgeSymbols[mid] < sym { lo = mid + 1 } else { hi = mid }
       }
       return lo < end && t.edgeSymbols[lo] == sym ? lo : -1
+    }
+
+    /// The edge of state `s` labelled `sym`, or -1; the start state, which has an edge for nearly
+    /// every first word, answers from a direct table.
+    @inline(__always)
+    func edge(_ s: Int, _ sym: Int32) -> Int {
+      if s == 0 { return Int(t.startEdge[Int(sym)]) }
+      let r = t.states[s]
+      return find(sym, Int(r.edgeLo), Int(r.edgeHi))
     }
 
     for i in 0...n {
@@ -121,8 +129,9 @@ extension CompiledRuleSet {
       // Report the accepts of states that arrived here.
       for k in 0..<current.count {
         let s = Int(current.states[k])
-        let a0 = Int(t.acceptStart[s])
-        let a1 = Int(t.acceptStart[s + 1])
+        let r = t.states[s]
+        let a0 = Int(r.acceptLo)
+        let a1 = Int(r.acceptHi)
         if a0 == a1 { continue }
         for a in a0..<a1 {
           let ph = t.acceptList[a]
@@ -143,13 +152,18 @@ extension CompiledRuleSet {
       for k in 0..<current.count {
         let s = Int(current.states[k])
         let start = current.starts[k]
-        for sym in syms {
-          let e = edge(s, sym)
-          if e < 0 { continue }
-          for x in Int(t.targetStart[e])..<Int(t.targetStart[e + 1]) { next.arrive(t.targets[x], start) }
+        let r = t.states[s]
+        let lo = Int(r.edgeLo)
+        let hi = Int(r.edgeHi)
+        if lo < hi {
+          for sym in syms {
+            let e = s == 0 ? Int(t.startEdge[Int(sym)]) : find(sym, lo, hi)
+            if e < 0 { continue }
+            for x in Int(t.targetStart[e])..<Int(t.targetStart[e + 1]) { next.arrive(t.targets[x], start) }
+          }
         }
-        let y0 = Int(t.anyStart[s])
-        let y1 = Int(t.anyEnd[s])
+        let y0 = Int(r.anyLo)
+        let y1 = Int(r.anyHi)
         if y0 < y1 {
           for x in y0..<y1 { next.arrive(t.anyTargets[x], start) }
         }

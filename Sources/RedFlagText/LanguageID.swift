@@ -22,7 +22,7 @@ public enum LanguageIdentifier {
     var scores = [Double](repeating: 0, count: latinLanguages.count)
     Lexicon.rows.withUnsafeBufferPointer { rows in
       for w in words {
-        if let row = Lexicon.index[w] {
+        if let row = Lexicon.index[WordKey(w)] {
           for k in 0..<5 { scores[k] += rows[row * 5 + k] }
         } else {
           scores[Lexicon.vi] += vietnameseLetterEvidence(w)
@@ -197,9 +197,10 @@ enum Lexicon {
   }()
 
   /// `table` flattened for lookups on hot paths: a word's row number, and five weights per row.
-  static let index: [String: Int] = {
-    var i: [String: Int] = [:]
-    for (k, w) in table.keys.sorted().enumerated() { i[w] = k }
+  static let index: [WordKey: Int] = {
+    var i: [WordKey: Int] = [:]
+    // Keys in the form token norms take (NFKC casefold), since lookups compare bytes.
+    for (k, w) in table.keys.sorted().enumerated() { i[WordKey(Normalization.normalizeWord(w).norm)] = k }
     return i
   }()
   static let rows: [Double] = table.keys.sorted().flatMap { table[$0]! }
