@@ -116,15 +116,17 @@ public enum Logistic {
 
   /// Fits weights and bias by Newton's method with a backtracking line search, minimising
   /// sum_i [log(1 + e^z_i) - y_i z_i] + lambda * (sum_j (w_j - prior_j)^2 + (b - priorBias)^2)
-  /// where z_i = b + w . x_i. Starts at the prior.
+  /// where z_i = b + w . x_i. Starts at the prior. Weights in `fixed` are held at the given values
+  /// (their penalty is a constant); the others are fitted around them.
   public static func fit(
     rows: [[Double]], labels: [Bool], prior: [Double], priorBias: Double, lambda: Double,
-    maxIterations: Int = 100, tolerance: Double = 1e-9
+    fixed: [Int: Double] = [:], maxIterations: Int = 100, tolerance: Double = 1e-9
   ) -> LogisticFit {
     let d = prior.count
     let p = d + 1  // the bias is the last parameter
     var theta = prior + [priorBias]
     let theta0 = theta
+    for (j, v) in fixed { theta[j] = v }
     let ys = labels.map { $0 ? 1.0 : 0.0 }
 
     func objective(_ t: [Double]) -> Double {
@@ -161,6 +163,12 @@ public enum Logistic {
       for j in 0..<p {
         g[j] += 2 * lambda * (theta[j] - theta0[j])
         h[j * p + j] += 2 * lambda + 1e-10
+      }
+      // A held weight takes no step: no gradient, and a unit row and column in the Hessian.
+      for j in fixed.keys {
+        g[j] = 0
+        for k in 0..<p { h[j * p + k] = 0; h[k * p + j] = 0 }
+        h[j * p + j] = 1
       }
       let gmax = g.map(abs).max() ?? 0
       if gmax < tolerance * Double(max(1, rows.count)) { converged = true; break }
@@ -252,22 +260,70 @@ public struct Calibration: Sendable {
   public var after: ScoreFigures
   public var folds: Int
   public var lambda: Double
+  /// The single-cue policy the fit obeyed, if any.
+  public var ceiling: WeightCeiling? = nil
+}
+
+/// The policy that no single weak cue flags an ad (INDICATORS.md: single keywords are useless): a
+/// positive phrase rule, alone in a record, must stay below the flag level unless it is listed in
+/// `alone`. With bias b that means w <= logit(flag threshold) - b - margin.
+public struct WeightCeiling: Sendable, Hashable {
+  /// The logit of the flag threshold (e.g. log(0.6 / 0.4)).
+  public var flagLogit: Double
+  /// How far below the flag level a single rule stays.
+  public var margin: Double
+  /// Rules allowed to flag an ad on their own (by index in the calibration set).
+  public var alone: Set<Int>
+
+  public init(flagThreshold: Double, margin: Double = 0.05, alone: Set<Int>) {
+    flagLogit = log(flagThreshold / (1 - flagThreshold))
+    self.margin = margin
+    self.alone = alone
+  }
+
+  /// The largest weight a rule that may not flag alone can have with this bias.
+  public func cap(bias: Double) -> Double { flagLogit - bias - margin }
 }
 
 public enum Calibrator {
   /// Fits the weights, redoing the fit when a weight changes sign (the context discount applies
-  /// only to positive weights, so the features depend on the signs).
-  public static func fit(_ data: CalibrationSet, lambda: Double) -> LogisticFit {
+  /// only to positive weights, so the features depend on the signs). With a `ceiling`, a phrase
+  /// rule whose fitted weight would flag an ad alone is held at the cap and the rest refitted
+  /// around it (an active-set method: the cap depends on the bias, so the held weights follow it
+  /// until nothing changes).
+  public static func fit(_ data: CalibrationSet, lambda: Double, ceiling: WeightCeiling? = nil) -> LogisticFit {
     var signs = data.prior
-    var result = Logistic.fit(
-      rows: data.rows(weights: signs), labels: data.labels, prior: data.prior, priorBias: data.priorBias, lambda: lambda)
-    for _ in 0..<4 {
-      let changed = zip(signs, result.weights).contains { ($0 > 0) != ($1 > 0) }
-      if !changed { break }
-      signs = result.weights
-      result = Logistic.fit(
+    var held: [Int: Double] = [:]
+    func once() -> LogisticFit {
+      Logistic.fit(
         rows: data.rows(weights: signs), labels: data.labels, prior: data.prior, priorBias: data.priorBias,
-        lambda: lambda)
+        lambda: lambda, fixed: held)
+    }
+    var result = once()
+    for _ in 0..<12 {
+      var changed = zip(signs, result.weights).contains { ($0 > 0) != ($1 > 0) }
+      if changed { signs = result.weights }
+      if let ceiling {
+        let cap = ceiling.cap(bias: result.bias)
+        for (i, rule) in data.rules.enumerated()
+        where rule.kind == .phrase && !ceiling.alone.contains(i) && result.weights[i] > cap + 1e-9 {
+          held[i] = cap
+          changed = true
+        }
+        for (i, v) in held where abs(v - cap) > 1e-6 {
+          held[i] = cap
+          changed = true
+        }
+      }
+      if !changed { break }
+      result = once()
+    }
+    if let ceiling {
+      // Whatever the loop left, the shipped weights obey the policy.
+      let cap = ceiling.cap(bias: result.bias)
+      for (i, rule) in data.rules.enumerated() where rule.kind == .phrase && !ceiling.alone.contains(i) {
+        result.weights[i] = min(result.weights[i], cap)
+      }
     }
     return result
   }
@@ -298,8 +354,10 @@ public enum Calibrator {
 
   /// Fits on all the data and cross-validates with `k` folds. `flagThreshold` is the score of the
   /// rule set's flag level (for F1).
-  public static func run(_ data: CalibrationSet, lambda: Double, k: Int, flagThreshold: Double) -> Calibration {
-    let fullFit = fit(data, lambda: lambda)
+  public static func run(
+    _ data: CalibrationSet, lambda: Double, k: Int, flagThreshold: Double, ceiling: WeightCeiling? = nil
+  ) -> Calibration {
+    let fullFit = fit(data, lambda: lambda, ceiling: ceiling)
     let handScores = data.logits(weights: data.prior, bias: data.priorBias).map(Logistic.sigmoid)
     let assignment = folds(labels: data.labels, k: k)
     var held = [Double](repeating: 0, count: data.labels.count)
@@ -307,7 +365,7 @@ public enum Calibrator {
       let train = data.labels.indices.filter { assignment[$0] != f }
       let test = data.labels.indices.filter { assignment[$0] == f }
       guard !test.isEmpty else { continue }
-      let m = fit(data.subset(train), lambda: lambda)
+      let m = fit(data.subset(train), lambda: lambda, ceiling: ceiling)
       let z = data.subset(test).logits(weights: m.weights, bias: m.bias)
       for (i, zi) in zip(test, z) { held[i] = Logistic.sigmoid(zi) }
     }
@@ -315,7 +373,7 @@ public enum Calibrator {
       fit: fullFit,
       before: ScoreFigures(scores: handScores, labels: data.labels, flagThreshold: flagThreshold),
       after: ScoreFigures(scores: held, labels: data.labels, flagThreshold: flagThreshold),
-      folds: k, lambda: lambda)
+      folds: k, lambda: lambda, ceiling: ceiling)
   }
 
   /// The overlay file: a comment header (data, date, settings, cross-validated figures), then
@@ -341,12 +399,21 @@ public enum Calibrator {
       s += "# \(unfired) rule(s) never fired in the data and keep their hand weights (not listed).\n"
     }
     s += "# Fit: \(c.fit.iterations) Newton iteration(s), \(c.fit.converged ? "converged" : "NOT converged").\n"
+    if let ceiling = c.ceiling {
+      let cap = ceiling.cap(bias: c.fit.bias)
+      let alone = ceiling.alone.sorted().map { data.rules[$0].id }
+      s += "# Single cues: no phrase rule flags an ad alone (weight <= \(String(format: "%.4f", cap)) with this bias)"
+      s += alone.isEmpty ? ".\n" : ", except \(alone.joined(separator: ", ")).\n"
+    }
     s += "ruleset: \(quoted(ruleSetName))\n"
     s += "bias: \(String(format: "%.4f", c.fit.bias))\n"
     s += "weights:\n"
+    let cap = c.ceiling.map { $0.cap(bias: c.fit.bias) }
     for (i, rule) in data.rules.enumerated() where counts[i] > 0 {
       s += "  \(quoted(rule.id)): \(String(format: "%.4f", c.fit.weights[i]))"
-      s += "  # hand \(String(format: "%.2f", data.prior[i])), fired \(counts[i])x\n"
+      s += "  # hand \(String(format: "%.2f", data.prior[i])), fired \(counts[i])x"
+      if let cap, rule.kind == .phrase, abs(c.fit.weights[i] - cap) < 1e-6 { s += ", held at the single-cue cap" }
+      s += "\n"
     }
     return s
   }

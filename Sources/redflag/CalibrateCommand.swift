@@ -28,6 +28,12 @@ struct CalibrateCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Folds for cross-validation.", valueName: "k"))
   var folds = 5
 
+  @Option(
+    help: ArgumentHelp(
+      "Keep every positive phrase rule below the flag level on its own, except these (comma-separated ids), as INDICATORS.md asks: single cues must not flag an ad.",
+      valueName: "ids"))
+  var alone: String?
+
   func validate() throws {
     guard l2.isFinite, l2 >= 0 else { throw ValidationError("--l2 must be a number >= 0") }
     guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
@@ -54,7 +60,19 @@ struct CalibrateCommand: ParsableCommand {
     guard let flagThreshold = manifest.thresholds[manifest.flagLevel] else {
       throw RunFailure("the rule set has no threshold for its flag level '\(manifest.flagLevel.rawValue)'")
     }
-    let result = Calibrator.run(data, lambda: l2, k: folds, flagThreshold: flagThreshold)
+    var ceiling: WeightCeiling? = nil
+    if let alone {
+      let ids = alone.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      var set = Set<Int>()
+      for id in ids {
+        guard let i = data.rules.firstIndex(where: { $0.id == id }) else {
+          throw RunFailure("--alone: no rule '\(id)' in the rule set")
+        }
+        set.insert(i)
+      }
+      ceiling = WeightCeiling(flagThreshold: flagThreshold, alone: set)
+    }
+    let result = Calibrator.run(data, lambda: l2, k: folds, flagThreshold: flagThreshold, ceiling: ceiling)
     let yaml = Calibrator.overlayYAML(result, data: data, ruleSetName: manifest.name, sources: input.files)
     do {
       try Data(yaml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -71,6 +71,58 @@ func synthetic(n: Int, weights: [Double], bias: Double, seed: UInt64) -> ([[Doub
     #expect(fit.weights[0] > 0)
   }
 
+  @Test func heldWeightStaysAndTheOthersFitAroundIt() {
+    let (rows, labels) = synthetic(n: 20000, weights: trueWeights, bias: trueBias, seed: 5)
+    let free = Logistic.fit(rows: rows, labels: labels, prior: [0, 0, 0, 0], priorBias: 0, lambda: 0.01)
+    let held = Logistic.fit(rows: rows, labels: labels, prior: [0, 0, 0, 0], priorBias: 0, lambda: 0.01, fixed: [0: 1.0])
+    #expect(held.weights[0] == 1.0)
+    #expect(abs(free.weights[0] - 2.0) < 0.12)
+    // Holding the strongest feature low leaves more for the bias and the correlated rest to explain,
+    // and the penalised fit is worse than the free one.
+    #expect(held.objective > free.objective)
+    #expect(held.weights[1] < -1, "the negative feature keeps its sign: \(held.weights[1])")
+  }
+
+  /// Two cues that each separate their records perfectly: one weak, one allowed to flag alone.
+  func ceilingData() -> CalibrationSet {
+    func rule(_ id: String, _ w: Double) -> Rule {
+      Rule(id: id, title: id, category: "c", indicator: "i", weight: w, explanation: "e")
+    }
+    var fired: [[Int]] = []
+    var labels: [Bool] = []
+    for k in 0..<200 {
+      let risky = k % 2 == 0
+      var f: [Int] = []
+      // Each cue alone marks half of the risky records, and never a benign one.
+      if risky { f.append(k % 4 == 0 ? 1 : 0) }
+      fired.append(f)
+      labels.append(risky)
+    }
+    return CalibrationSet(
+      rules: [rule("weak-cue", 1.0), rule("strong-cue", 1.0)], priorBias: -2, fired: fired,
+      discounts: [Double](repeating: 1, count: 200), labels: labels)
+  }
+
+  @Test func ceilingKeepsWeakCuesBelowTheFlagLevelAlone() {
+    let data = ceilingData()
+    let free = Calibrator.fit(data, lambda: 0.1)
+    let ceiling = WeightCeiling(flagThreshold: 0.6, alone: [1])
+    let held = Calibrator.fit(data, lambda: 0.1, ceiling: ceiling)
+    func alone(_ w: Double, _ b: Double) -> Double { 1 / (1 + exp(-(b + w))) }
+    // Unconstrained, the weak cue alone flags; with the ceiling it stays below 0.6 by the margin.
+    #expect(alone(free.weights[0], free.bias) >= 0.6)
+    #expect(alone(held.weights[0], held.bias) < 0.6)
+    #expect(abs(held.weights[0] - ceiling.cap(bias: held.bias)) < 1e-6)
+    // The strong cue may still flag an ad alone.
+    #expect(alone(held.weights[1], held.bias) >= 0.6, "strong cue \(held.weights[1]) bias \(held.bias)")
+    // Cross-validation runs under the same policy and records it for the overlay.
+    let run = Calibrator.run(data, lambda: 0.1, k: 4, flagThreshold: 0.6, ceiling: ceiling)
+    #expect(run.ceiling == ceiling)
+    let yaml = Calibrator.overlayYAML(run, data: data, ruleSetName: "t", sources: ["x"])
+    #expect(yaml.contains("except strong-cue"))
+    #expect(yaml.contains("held at the single-cue cap"))
+  }
+
   @Test func stratifiedFoldsKeepTheClassBalance() {
     let labels = (0..<100).map { $0 % 4 == 0 }
     let folds = Calibrator.folds(labels: labels, k: 5)
