@@ -89,6 +89,8 @@ public enum DiagnosticCode {
   public static let duplicatePhrase = "RF031"
   /// Warning.
   public static let noRules = "RF032"
+  /// Warning.
+  public static let punctuationWord = "RF033"
   public static let overlayUnknownRule = "RF040"
   public static let overlayNotFinite = "RF041"
   public static let overlayWrongRuleSet = "RF042"
@@ -100,12 +102,12 @@ public enum DiagnosticCode {
     duplicateLanguage, patternSyntax, patternCannotMatch, badWeight, badRevision, badEnumValue,
     comboUnknownRule, comboNotPhraseRule, comboBadMin, comboBadWithin, badDiscount, badThresholds,
     badFlagLevel, missingExamples, exampleWithoutPhrases, fileNameMismatch, folderMismatch,
-    duplicatePhrase, noRules, overlayUnknownRule, overlayNotFinite, overlayWrongRuleSet,
+    duplicatePhrase, noRules, punctuationWord, overlayUnknownRule, overlayNotFinite, overlayWrongRuleSet,
   ]
 
   /// Codes whose diagnostics are warnings (the set still loads).
   public static let warnings: Set<String> = [
-    exampleWithoutPhrases, fileNameMismatch, folderMismatch, duplicatePhrase, noRules,
+    exampleWithoutPhrases, fileNameMismatch, folderMismatch, duplicatePhrase, noRules, punctuationWord,
   ]
 }
 

@@ -585,6 +585,13 @@ private struct RuleReader {
           code, "in phrase \"\(text)\": \(error.message)", line: line, column: column + quote + offset)
         continue
       }
+      if let w = Self.punctuationAlternative(pattern.items) {
+        reader.report(
+          DiagnosticCode.punctuationWord,
+          "in phrase \"\(text)\": the alternative '\(w)' has no letter or digit, so it matches no token and makes its group optional",
+          hint: "drop it (and write '?' after the group if the group is meant to be optional)", at: item,
+          severity: .warning)
+      }
       let key = text.split(whereSeparator: PatternParser.isSpace).joined(separator: " ")
       if let firstLine = seen[key] {
         reader.report(
@@ -598,6 +605,36 @@ private struct RuleReader {
       out.append(source)
     }
     return out
+  }
+
+  /// The first alternative made only of punctuation words ("&", "/", "-") in a group that is not
+  /// itself optional: tokens never consist of punctuation, so such an alternative is empty and
+  /// silently makes its whole group optional ("(sehari|/)" then matches without the period).
+  static func punctuationAlternative(_ items: [PatternNode]) -> String? {
+    func isPunctuation(_ w: String) -> Bool {
+      !w.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark }
+    }
+    for item in items {
+      switch item {
+      case .alternatives(let alts):
+        for alt in alts {
+          let words = alt.compactMap { node -> String? in if case .word(let w) = node { return w } else { return nil } }
+          if !alt.isEmpty && words.count == alt.count && words.allSatisfy(isPunctuation) {
+            return words.joined(separator: " ")
+          }
+          if let w = punctuationAlternative(alt) { return w }
+        }
+      case .optional(let inner):
+        // "(and|&)?" is optional anyway: only look inside its alternatives.
+        if case .alternatives(let alts) = inner {
+          for alt in alts { if let w = punctuationAlternative(alt) { return w } }
+        } else if let w = punctuationAlternative([inner]) {
+          return w
+        }
+      default: break
+      }
+    }
+    return nil
   }
 
   mutating func readCombo(_ node: Node, _ raw: inout RawRule) -> ComboSpec? {
