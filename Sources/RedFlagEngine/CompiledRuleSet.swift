@@ -301,20 +301,22 @@ struct NFABuilder {
   }
 
   /// Adds the NFA fragment of `node` starting at `from`; returns its end state.
+  /// `into`, when given, is the state the node's last step must reach (words, prefixes and entities
+  /// only): a one-item alternative then ends on its group's end state directly.
   mutating func build(
-    _ node: PatternNode, from: Int32, analyzer: TextAnalyzer, ruleID: String, source: String
+    _ node: PatternNode, from: Int32, into: Int32? = nil, analyzer: TextAnalyzer, ruleID: String, source: String
   ) throws(CompileError) -> Int32 {
     switch node {
     case .word(let w):
-      return try buildWord(w, from: from, analyzer: analyzer, ruleID: ruleID, source: source)
+      return try buildWord(w, from: from, into: into, analyzer: analyzer, ruleID: ruleID, source: source)
     case .prefix(let w):
       let n = Normalization.normalizeWord(w)
-      let to = newState()
+      let to = into ?? newState()
       edges[Int(from)].append((symbol(prefix: n.norm), to))
       if let f = n.folded { edges[Int(from)].append((symbol(prefix: f), to)) }
       return to
     case .entity(let c):
-      let to = newState()
+      let to = into ?? newState()
       edges[Int(from)].append((Symbol.entity(c), to))
       return to
     case .optional(let inner):
@@ -335,6 +337,18 @@ struct NFABuilder {
     case .alternatives(let alts):
       let end = newState()
       for alt in alts {
+        // The usual alternative is one word: its edges leave `from` and reach `end` directly. (An
+        // entry state and a target state of its own, joined by epsilon moves, would match the same
+        // texts, but every such target repeats the whole closure of `end` after flattening.)
+        if alt.count == 1 {
+          switch alt[0] {
+          case .word, .prefix, .entity:
+            let reached = try build(alt[0], from: from, into: end, analyzer: analyzer, ruleID: ruleID, source: source)
+            if reached != end { epsilon[Int(reached)].append(end) }  // a word of punctuation only
+            continue
+          default: break
+          }
+        }
         var s = from
         // Each alternative gets its own entry state so epsilon moves stay local.
         let entry = newState()
@@ -350,7 +364,7 @@ struct NFABuilder {
   /// A pattern word: one token, several tokens (a word the tokenizer splits, e.g. "full-time"), or a
   /// spaceless-script word matched on text.
   mutating func buildWord(
-    _ w: String, from: Int32, analyzer: TextAnalyzer, ruleID: String, source: String
+    _ w: String, from: Int32, into: Int32? = nil, analyzer: TextAnalyzer, ruleID: String, source: String
   ) throws(CompileError) -> Int32 {
     let tokens: [Token]
     if let cached = analysedWords[WordKey(w)] {
@@ -365,13 +379,13 @@ struct NFABuilder {
     if tokens.allSatisfy({ $0.script.isSpaceless && $0.kind == .word }) {
       // Matched on the normalised text; the tokenizer normalises spaceless tokens one by one.
       let norm = tokens.map(\.norm).joined()
-      let to = newState()
+      let to = into ?? newState()
       edges[Int(from)].append((symbol(spaceless: norm), to))
       return to
     }
     var s = from
-    for t in tokens {
-      let to = newState()
+    for (k, t) in tokens.enumerated() {
+      let to = k == tokens.count - 1 ? (into ?? newState()) : newState()
       if t.script.isSpaceless && t.kind == .word {
         edges[Int(s)].append((symbol(spaceless: t.norm), to))
       } else if t.kind == .word || t.kind == .number {
