@@ -611,8 +611,18 @@ private struct RuleReader {
   /// itself optional: tokens never consist of punctuation, so such an alternative is empty and
   /// silently makes its whole group optional ("(sehari|/)" then matches without the period).
   static func punctuationAlternative(_ items: [PatternNode]) -> String? {
+    // Punctuation and math signs ("&", "/", "-", "+"); not emoji or currency signs, which the
+    // tokenizer keeps as tokens.
     func isPunctuation(_ w: String) -> Bool {
-      !w.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark }
+      w.unicodeScalars.allSatisfy { s in
+        switch s.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+          .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol:
+          return true
+        default:
+          return false
+        }
+      }
     }
     for item in items {
       switch item {
