@@ -11,11 +11,12 @@
 # Policy (INDICATORS.md: single keywords are useless): no phrase rule may reach the flag level on
 # its own, except the ALONE rules below, which state an ILO forced-labour indicator outright
 # (the employer keeps passports, workers may not leave, a smuggler takes you across the border,
-# the job is scamming people). Tests/RedFlagTests (ShippedWeights) checks the same list.
+# the job is scamming people, the job is inside a named scam compound such as KK Park).
+# Tests/RedFlagTests (ShippedWeights) checks the same list.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REDFLAG="${1:-.build/debug/redflag}"
-ALONE="passport-retention,movement-restriction,escorted-border-crossing,romance-investment-task"
+ALONE="passport-retention,movement-restriction,escorted-border-crossing,romance-investment-task,scam-compound-site-job"
 out="$(mktemp --suffix .yaml)"
 trap 'rm -f "$out"' EXIT
 

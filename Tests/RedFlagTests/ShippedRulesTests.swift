@@ -39,7 +39,7 @@ let shippedRulesDirectory: String = {
     let bias = set.definition.manifest.bias
     let mustFlagAlone: Set<String> = ["passport-retention"]
     let mayFlagAlone: Set<String> = mustFlagAlone.union([
-      "movement-restriction", "escorted-border-crossing", "romance-investment-task",
+      "movement-restriction", "escorted-border-crossing", "romance-investment-task", "scam-compound-site-job",
     ])
     for rule in compiled.rules where rule.kind == .phrase && rule.weight > 0 {
       let score = 1 / (1 + exp(-(bias + rule.weight)))
@@ -52,6 +52,15 @@ let shippedRulesDirectory: String = {
         #expect(level < set.definition.manifest.flagLevel, "\(rule.id) (weight \(rule.weight)) flags alone: \(score)")
       }
     }
+  }
+
+  /// A post with no indicator at all is level `none`, whatever bias calibration chose.
+  @Test func noFindingsMeansNoRisk() throws {
+    let set = try RuleSet.load(from: shippedRulesDirectory)
+    let base = 1 / (1 + exp(-set.definition.manifest.bias))
+    #expect(set.compiled.level(forScore: base) == .none, "bias alone scores \(base)")
+    let report = sharedScanner.scan(text: "We are a bakery in Chiang Mai. Fresh bread every morning.", id: "plain")
+    #expect(report.findings.isEmpty && report.level == .none, "\(report.level) \(report.findings.map(\.rule))")
   }
 
   @Test func weakCuesStayLowAlone() throws {
