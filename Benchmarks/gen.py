@@ -10,6 +10,12 @@ Outputs (in --out, default Benchmarks/data):
   e2e_th.jsonl   the C3 posts as JSON Lines (half the size of e2e_en.jsonl)
   phrases_en.txt 2,000 English phrases of 1-3 words, one per line
   rules_bench/   the same 2,000 phrases as a RedFlag rule set folder (one rule per phrase)
+  phrases_en_<N>.txt  phrase sets of 20, 200, 2,000 and 10,000 phrases (how cost grows with N)
+  phrases_absent.txt  2,000 phrases that occur in no post (C2: the same ads with no matches)
+  c1_en_x<K>.txt the C1 posts joined K at a time (K = 4, 16, 64: ~2, 8, 32 KB posts)
+  c4_adv.txt     C4 adversarial: one 1 MB line, then the C1 posts in capitals, fullwidth, with
+                 zero-width spaces, Cyrillic look-alikes or emoji between words
+  e2e_tiny.jsonl 200,000 tiny posts (a few words each) for the cost per record
 
 Same seed and sizes give byte-identical files.
 """
@@ -255,6 +261,69 @@ def write_corpus(path_txt, path_jsonl, make_post, prefix, seed, text_bytes, json
     return n
 
 
+def absent_phrases(rng, n):
+    """n phrases of 1-3 made-up words that cannot occur in the ads (C2: nothing matches)."""
+    out, seen = [], set()
+    letters = "bcdfghjklmnpqrstvwxz"
+    while len(out) < n:
+        k = rng.choice([1, 2, 3])
+        g = " ".join("q" + "".join(rng.choice(letters) for _ in range(rng.randint(4, 8))) for _ in range(k))
+        if g not in seen:
+            seen.add(g)
+            out.append(g)
+    return out
+
+
+FULLWIDTH = {c: chr(ord(c) + 0xFEE0) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"}
+CYRILLIC = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у"}
+EMOJI = ["💰", "✈️", "🔥", "👉", "📲", "🏠"]
+
+
+def adversarial(rng, post):
+    """One C1 post disguised one of five ways, as obfuscating posters do."""
+    kind = rng.randrange(5)
+    if kind == 0:
+        return post.upper()
+    if kind == 1:
+        return "".join(FULLWIDTH.get(c, c) for c in post)
+    if kind == 2:
+        return "\u200b".join(post[i:i + 3] for i in range(0, len(post), 3))
+    if kind == 3:
+        return "".join(CYRILLIC.get(c, c) if rng.random() < 0.3 else c for c in post)
+    return " ".join(w + (" " + rng.choice(EMOJI) if rng.random() < 0.2 else "") for w in post.split(" "))
+
+
+def write_scaling(out, seed, c1_path):
+    """The extra corpora and phrase sets of the scaling benchmarks (see the module docstring)."""
+    rng = random.Random(seed + 3)
+    for n in (20, 200, 2000, 10000):
+        with open(os.path.join(out, f"phrases_en_{n}.txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(en_phrases(random.Random(seed + 2), n)) + "\n")
+    with open(os.path.join(out, "phrases_absent.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(absent_phrases(rng, 2000)) + "\n")
+    posts = open(c1_path, encoding="utf-8").read().split("\n")
+    posts = [p for p in posts if p]
+    for k in (4, 16, 64):
+        with open(os.path.join(out, f"c1_en_x{k}.txt"), "w", encoding="utf-8") as f:
+            for i in range(0, len(posts) - k + 1, k):
+                f.write(" ".join(posts[i:i + k]) + "\n")
+    with open(os.path.join(out, "c4_adv.txt"), "w", encoding="utf-8") as f:
+        # The 1 MB line first, so a run that reads only the first few MB still meets it.
+        big, size = [], 0
+        while size < (1 << 20):
+            q = adversarial(rng, rng.choice(posts))
+            big.append(q)
+            size += len(q.encode("utf-8")) + 1
+        f.write(" ".join(big) + "\n")
+        for p in posts:
+            f.write(adversarial(rng, p) + "\n")
+    words = ["hi", "ok", "job?", "pm me", "thanks", "urgent", "salary?", "where", "apply", "👍"]
+    with open(os.path.join(out, "e2e_tiny.jsonl"), "w", encoding="utf-8") as f:
+        for i in range(200000):
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 4)))
+            f.write(json.dumps({"id": f"t-{i:06d}", "text": text}, ensure_ascii=False) + "\n")
+
+
 def write_rules(folder, phrases):
     shutil.rmtree(folder, ignore_errors=True)
     os.makedirs(os.path.join(folder, "bench"), exist_ok=True)
@@ -281,6 +350,7 @@ def main():
     ap.add_argument("--e2e-size", default="50M", help="size of the English JSONL file for `redflag scan` (default 50M; the Thai one gets half)")
     ap.add_argument("--phrases", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--scaling", action="store_true", help="also write the scaling corpora and phrase sets")
     a = ap.parse_args()
     size = parse_size(a.size)
     thai = parse_size(a.thai_size) if a.thai_size else max(size // 2, 1)
@@ -294,6 +364,8 @@ def main():
     with open(os.path.join(a.out, "phrases_en.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(phrases) + "\n")
     write_rules(os.path.join(a.out, "rules_bench"), phrases)
+    if a.scaling:
+        write_scaling(a.out, a.seed, os.path.join(a.out, "c1_en.txt"))
     print(f"gen.py: {n_en} English posts, {n_th} Thai posts, {len(phrases)} phrases -> {a.out}", file=sys.stderr)
 
 
