@@ -12,24 +12,19 @@
       End to end: read JSON Lines, lowercase the `text`, match, and write one JSON line per record
       ({"id", "matches": [[phrase_index, start, end], ...]}) to standard output.
 """
-import argparse
 import json
+import os
 import statistics
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import is_word_char, load_phrases, load_posts, match_parser  # noqa: E402
 
 try:
     import ahocorasick
 except ImportError:
     sys.exit("aho.py: pyahocorasick is not installed (pip install pyahocorasick)")
-
-
-def load_phrases(path):
-    with open(path, encoding="utf-8") as f:
-        phrases = [line.strip() for line in f if line.strip()]
-    if not phrases:
-        sys.exit(f"aho.py: {path}: no phrases")
-    return phrases
 
 
 def build(phrases):
@@ -38,25 +33,6 @@ def build(phrases):
         a.add_word(p.lower(), (i, len(p)))
     a.make_automaton()
     return a
-
-
-def load_posts(path, max_bytes):
-    """The same prefix of posts the Swift harness takes: add posts while fewer than max_bytes."""
-    posts, total = [], 0
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if max_bytes and total >= max_bytes:
-                break
-            post = line.rstrip("\n")
-            if not post:
-                continue
-            posts.append(post)
-            total += len(post.encode("utf-8"))
-    return posts, total
-
-
-def is_word_char(c):
-    return c.isalnum() or c == "_"
 
 
 def cmd_match(a):
@@ -110,13 +86,7 @@ def cmd_scan(a):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    m = sub.add_parser("match")
-    m.add_argument("--posts", required=True)
-    m.add_argument("--phrases", required=True)
-    m.add_argument("--max-bytes", type=int, default=0)
-    m.add_argument("--rounds", type=int, default=1)
+    ap, sub = match_parser(__doc__)
     s = sub.add_parser("scan")
     s.add_argument("--phrases", required=True)
     s.add_argument("input")

@@ -7,7 +7,6 @@ Same input and output as `aho.py match`: the same posts, lowercased before timin
 caseless literal in one block-mode database; one scan per post; MB/s is the median of the rounds.
 Every match goes through a Python callback, which costs more the more matches there are.
 """
-import argparse
 import json
 import os
 import statistics
@@ -15,7 +14,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import load_phrases, load_posts  # noqa: E402
+from common import load_phrases, load_posts, match_parser  # noqa: E402
 
 try:
     import hyperscan
@@ -24,13 +23,7 @@ except ImportError:
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    m = sub.add_parser("match")
-    m.add_argument("--posts", required=True)
-    m.add_argument("--phrases", required=True)
-    m.add_argument("--max-bytes", type=int, default=0)
-    m.add_argument("--rounds", type=int, default=1)
+    ap, _ = match_parser(__doc__)
     a = ap.parse_args()
     phrases = load_phrases(a.phrases)
     posts, total = load_posts(a.posts, a.max_bytes)
