@@ -19,7 +19,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import is_word_char, load_phrases, load_posts, match_parser  # noqa: E402
+from common import add_scan_command, is_word_char, load_phrases, load_posts, match_parser, scan_jsonl  # noqa: E402
 
 try:
     import ahocorasick
@@ -71,25 +71,12 @@ def cmd_match(a):
 
 def cmd_scan(a):
     auto = build(load_phrases(a.phrases))
-    out = sys.stdout
-    dumps = json.dumps
-    loads = json.loads
-    with open(a.input, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            try:
-                rec = loads(line)
-                text = rec["text"].lower()
-                found = [[v[0], end - v[1] + 1, end + 1] for end, v in auto.iter(text)]
-                out.write(dumps({"id": rec.get("id"), "matches": found}, separators=(",", ":")) + "\n")
-            except (ValueError, KeyError, TypeError, AttributeError) as e:
-                out.write(dumps({"id": None, "error": f"{a.input}:{lineno}: {e}"}) + "\n")
+    scan_jsonl(a.input, lambda text: [[v[0], end - v[1] + 1, end + 1] for end, v in auto.iter(text)])
 
 
 def main():
     ap, sub = match_parser(__doc__)
-    s = sub.add_parser("scan")
-    s.add_argument("--phrases", required=True)
-    s.add_argument("input")
+    add_scan_command(sub)
     a = ap.parse_args()
     try:
         cmd_match(a) if a.cmd == "match" else cmd_scan(a)

@@ -54,6 +54,29 @@ def match_parser(doc, extra=None):
     return ap, sub
 
 
+def add_scan_command(sub):
+    """The `scan --phrases FILE INPUT.jsonl` subcommand every end-to-end peer has."""
+    s = sub.add_parser("scan")
+    s.add_argument("--phrases", required=True)
+    s.add_argument("input")
+    return s
+
+
+def scan_jsonl(path, find):
+    """End to end: read JSON Lines, call `find(lowercased text)` for a list of [phrase, start, end]
+    and write one JSON line per record to standard output; a bad line gives an error record, so no
+    record is lost."""
+    out, dumps, loads = sys.stdout, json.dumps, json.loads
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            try:
+                rec = loads(line)
+                found = find(rec["text"].lower())
+                out.write(dumps({"id": rec.get("id"), "matches": found}, separators=(",", ":")) + "\n")
+            except (ValueError, KeyError, TypeError, AttributeError) as e:
+                out.write(dumps({"id": None, "error": f"{path}:{lineno}: {e}"}) + "\n")
+
+
 def report(peer, version, semantics, posts, total, phrases, speeds, build_s, matches, **more):
     obj = {"peer": peer, "version": version, "semantics": semantics, "posts": posts, "bytes": total,
            "phrases": phrases, "rounds": len(speeds), "mbps": statistics.median(speeds), "mbps_rounds": speeds,

@@ -13,13 +13,12 @@ Counts: flashtext matches whole words only (a keyword must start and end next to
 outside [A-Za-z0-9_]), keeps the longest keyword starting at a position and then goes on after
 its end, so nested or overlapping phrases ("free visa" inside "free visa and flight") count once.
 """
-import json
 import os
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import load_phrases, load_posts, match_parser, report  # noqa: E402
+from common import add_scan_command, load_phrases, load_posts, match_parser, report, scan_jsonl  # noqa: E402
 
 try:
     from flashtext import KeywordProcessor
@@ -59,22 +58,12 @@ def cmd_match(a):
 
 def cmd_scan(a):
     kp = build(load_phrases(a.phrases))
-    out, dumps, loads = sys.stdout, json.dumps, json.loads
-    with open(a.input, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            try:
-                rec = loads(line)
-                found = [list(m) for m in kp.extract_keywords(rec["text"].lower(), span_info=True)]
-                out.write(dumps({"id": rec.get("id"), "matches": found}, separators=(",", ":")) + "\n")
-            except (ValueError, KeyError, TypeError, AttributeError) as e:
-                out.write(dumps({"id": None, "error": f"{a.input}:{lineno}: {e}"}) + "\n")
+    scan_jsonl(a.input, lambda text: [list(m) for m in kp.extract_keywords(text, span_info=True)])
 
 
 def main():
     ap, sub = match_parser(__doc__)
-    s = sub.add_parser("scan")
-    s.add_argument("--phrases", required=True)
-    s.add_argument("input")
+    add_scan_command(sub)
     a = ap.parse_args()
     try:
         cmd_match(a) if a.cmd == "match" else cmd_scan(a)

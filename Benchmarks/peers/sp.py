@@ -14,13 +14,12 @@ RedFlag; they differ from RedFlag where the two tokenizers split differently (sp
 rules split "don't" into "do" + "n't" and cut hyphenated words, URLs and handles their own way)
 and where RedFlag also matches de-obfuscated forms.
 """
-import json
 import os
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import load_phrases, load_posts, match_parser, report  # noqa: E402
+from common import add_scan_command, load_phrases, load_posts, match_parser, report, scan_jsonl  # noqa: E402
 
 try:
     import spacy
@@ -62,26 +61,17 @@ def cmd_scan(a):
     nlp, matcher = build(phrases)
     # Rebuilt per label would cost more; one label and the phrase index recovered from the text.
     index = {p.lower(): i for i, p in enumerate(phrases)}
-    out, dumps, loads = sys.stdout, json.dumps, json.loads
-    with open(a.input, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            try:
-                rec = loads(line)
-                doc = nlp.make_doc(rec["text"].lower())
-                found = []
-                for _id, s, e in matcher(doc):
-                    span = doc[s:e]
-                    found.append([index.get(span.text, -1), span.start_char, span.end_char])
-                out.write(dumps({"id": rec.get("id"), "matches": found}, separators=(",", ":")) + "\n")
-            except (ValueError, KeyError, TypeError, AttributeError) as e:
-                out.write(dumps({"id": None, "error": f"{a.input}:{lineno}: {e}"}) + "\n")
+
+    def find(text):
+        doc = nlp.make_doc(text)
+        return [[index.get(doc[s:e].text, -1), doc[s:e].start_char, doc[s:e].end_char] for _id, s, e in matcher(doc)]
+
+    scan_jsonl(a.input, find)
 
 
 def main():
     ap, sub = match_parser(__doc__)
-    s = sub.add_parser("scan")
-    s.add_argument("--phrases", required=True)
-    s.add_argument("input")
+    add_scan_command(sub)
     a = ap.parse_args()
     try:
         cmd_match(a) if a.cmd == "match" else cmd_scan(a)

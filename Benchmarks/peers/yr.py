@@ -23,7 +23,6 @@ Counts: YARA reports every occurrence of every string, overlapping ones included
 (nocase is ASCII-only case folding): the same count as pyahocorasick and Hyperscan.
 """
 import bisect
-import json
 import os
 import re
 import shutil
@@ -33,7 +32,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import load_phrases, load_posts, match_parser, repeats_for, report, startup_seconds, timed_run  # noqa: E402
+from common import add_scan_command, load_phrases, load_posts, match_parser, repeats_for, report, scan_jsonl, startup_seconds, timed_run  # noqa: E402
 
 SEMANTICS = "substrings, overlapping, ASCII nocase"
 
@@ -125,19 +124,9 @@ def cmd_scan(a):
     phrases = load_phrases(a.phrases)
     index = {f"$p{i}": i for i in range(len(phrases))}
     rules = yara.compile(source=yar_source(phrases))
-    out, dumps, loads = sys.stdout, json.dumps, json.loads
-    with open(a.input, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            try:
-                rec = loads(line)
-                found = []
-                for m in rules.match(data=rec["text"].lower().encode("utf-8")):
-                    for s in m.strings:
-                        for inst in s.instances:
-                            found.append([index[s.identifier], inst.offset, inst.offset + inst.matched_length])
-                out.write(dumps({"id": rec.get("id"), "matches": found}, separators=(",", ":")) + "\n")
-            except (ValueError, KeyError, TypeError, AttributeError) as e:
-                out.write(dumps({"id": None, "error": f"{a.input}:{lineno}: {e}"}) + "\n")
+    scan_jsonl(a.input, lambda text: [
+        [index[s.identifier], inst.offset, inst.offset + inst.matched_length]
+        for m in rules.match(data=text.encode("utf-8")) for s in m.strings for inst in s.instances])
 
 
 def main():
@@ -145,9 +134,7 @@ def main():
     y = sub.add_parser("yar")
     y.add_argument("--phrases", required=True)
     y.add_argument("--out")
-    s = sub.add_parser("scan")
-    s.add_argument("--phrases", required=True)
-    s.add_argument("input")
+    add_scan_command(sub)
     a = ap.parse_args()
     try:
         if a.cmd == "yar":
