@@ -63,26 +63,21 @@ struct PhraseRef: Sendable {
 }
 
 /// The flattened automaton, in memory the scan loop reads without bounds checks or reference
-/// counting per access. State `s` has the symbols `edgeSymbols[edgeStart[s]..<edgeStart[s+1]]`
-/// (sorted); edge `e` goes to the states `targets[targetStart[e]..<targetStart[e+1]]`; the "any"
-/// targets of `s`, for gaps, are `anyTargets[anyStart[s]..<anyEnd[s]]`, and it accepts the phrases
-/// `acceptList[acceptStart[s]..<acceptStart[s+1]]`. The start state has an edge for nearly every
+/// counting per access. State `s` has the ranges `states[s]`, packed side by side so a scan step
+/// reads one cache line per live state: its symbols are `edgeSymbols[edgeLo..<edgeHi]` (sorted),
+/// its "any" targets, for gaps, `anyTargets[anyLo..<anyHi]`, and it accepts the phrases
+/// `acceptList[acceptLo..<acceptHi]`; edge `e` goes to the states
+/// `targets[targetStart[e]..<targetStart[e+1]]`. The start state has an edge for nearly every
 /// first word of every phrase, so `startEdge[symbol]` gives its edge directly (-1: none) instead
 /// of a binary search among thousands of symbols for every token.
 final class NFATables: @unchecked Sendable {
-  let edgeStart: UnsafeBufferPointer<Int32>
+  let states: UnsafeBufferPointer<StateRanges>
   let edgeSymbols: UnsafeBufferPointer<Int32>
   let targetStart: UnsafeBufferPointer<Int32>
   let targets: UnsafeBufferPointer<Int32>
-  let anyStart: UnsafeBufferPointer<Int32>
-  let anyEnd: UnsafeBufferPointer<Int32>
   let anyTargets: UnsafeBufferPointer<Int32>
-  let acceptStart: UnsafeBufferPointer<Int32>
   let acceptList: UnsafeBufferPointer<Int32>
   let startEdge: UnsafeBufferPointer<Int32>
-  /// The same ranges per state packed side by side, so a scan step reads one cache line per live
-  /// state instead of one from each of four arrays.
-  let states: UnsafeBufferPointer<StateRanges>
   private var owned: [UnsafeMutablePointer<Int32>] = []
   private let ownedStates: UnsafeMutablePointer<StateRanges>
 
@@ -100,14 +95,10 @@ final class NFATables: @unchecked Sendable {
       owned.append(p)
       return UnsafeBufferPointer(start: p, count: a.count)
     }
-    edgeStart = copy(r.edgeStart)
     edgeSymbols = copy(r.edgeSymbols)
     targetStart = copy(r.targetStart)
     targets = copy(r.targets)
-    anyStart = copy(r.anyStart)
-    anyEnd = copy(r.anyEnd)
     anyTargets = copy(r.anyTargets)
-    acceptStart = copy(r.acceptStart)
     acceptList = copy(r.acceptList)
     var direct = [Int32](repeating: -1, count: max(symbolCount, Int(Symbol.firstWord)))
     if r.edgeStart.count > 1 {
@@ -128,8 +119,7 @@ final class NFATables: @unchecked Sendable {
   }
 
   var byteCount: Int {
-    4 * (edgeStart.count + edgeSymbols.count + targetStart.count + targets.count + anyStart.count
-      + anyEnd.count + anyTargets.count + acceptStart.count + acceptList.count + startEdge.count)
+    4 * (edgeSymbols.count + targetStart.count + targets.count + anyTargets.count + acceptList.count + startEdge.count)
       + MemoryLayout<StateRanges>.stride * states.count
   }
 
@@ -175,7 +165,7 @@ public struct CompiledRuleSet: Sendable {
 
   /// Rough size of the compiled tables in bytes.
   public let memoryBytes: Int
-  public var stateCount: Int { nfa.edgeStart.count - 1 }
+  public var stateCount: Int { nfa.states.count }
   public var phraseCount: Int { phrases.count }
 
   init(definition: RuleSetDefinition, options: RuleSetCompiler) throws(CompileError) {
@@ -406,7 +396,7 @@ struct NFABuilder {
     return s
   }
 
-  /// The automaton in the flat layout `CompiledRuleSet` scans with (see its field comments).
+  /// The automaton in the flat layout `CompiledRuleSet` scans with (`NFATables` says what each array holds).
   struct Result {
     var edgeStart: [Int32] = [0]
     var edgeSymbols: [Int32] = []
