@@ -27,5 +27,22 @@ echo "== redflag rules test rules/"
 "$bin" rules test rules/ --quiet
 echo "== accuracy regression gate (scripts/eval-gate.sh --floor corpora/eval-floor.json)"
 scripts/eval-gate.sh --floor corpora/eval-floor.json "$bin"
+echo "== the gate itself: a floor above today's figures must fail it"
+raised="$(mktemp -d)"
+python3 -c '
+import json, sys
+fl = json.load(open(sys.argv[1]))
+fl["f1"] = min(1.0, fl["f1"] + 0.05)
+fl["warning_news_flagged"] = -1
+json.dump(fl, open(sys.argv[2], "w"))
+' corpora/eval-floor.json "$raised/floor.json"
+rc=0
+scripts/eval-gate.sh --floor "$raised/floor.json" "$bin" >"$raised/out" 2>&1 || rc=$?
+if [ "$rc" -ne 1 ] || ! grep -q "^- f1 .* < floor" "$raised/out" || ! grep -q "^- warning_news_flagged" "$raised/out"; then
+  echo "the accuracy gate did not fail on a raised floor (exit $rc):" >&2
+  cat "$raised/out" >&2
+  exit 1
+fi
+rm -rf "$raised"
 echo "== swift test"
 swift test --skip-build
