@@ -187,9 +187,13 @@ public enum Evaluator {
       if let threshold { return j.verdict.level >= threshold }
       return j.verdict.flagged
     }
+    // Ranked at the precision `scan` writes scores with (4 decimals): two records whose scores
+    // differ further down would tie in a scanned file, and a scanned file must evaluate exactly
+    // like the records it was scanned from.
+    func rankScore(_ j: JudgedRecord) -> Double { (j.verdict.score * 10_000).rounded() / 10_000 }
     func group(_ name: String, _ list: [JudgedRecord]) -> GroupMetrics {
       GroupMetrics(
-        name: name, scores: list.map(\.verdict.score), predicted: list.map(isFlagged),
+        name: name, scores: list.map(rankScore), predicted: list.map(isFlagged),
         labels: list.map(\.record.label))
     }
     let overall = group("all", judged)

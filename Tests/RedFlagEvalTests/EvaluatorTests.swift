@@ -54,10 +54,10 @@ func temporaryFile(_ name: String, _ content: String) throws -> String {
   @Test func scannedFileEvaluatesLikeTheRawFile() throws {
     let set = try RuleSet.load(from: repoPath("rules"))
     let scanner = RedFlag.Scanner(ruleSet: set)
-    // DEV2 (the first calibration set), not DEV: the rules fire on nearly all of DEV, and this comparison needs
+    // The calibration set, not DEV: the rules fire on nearly all of DEV, and this comparison needs
     // misclassified records to compare.
-    let rawPath = repoPath("corpora/dev2/th.jsonl")
-    let raw = try RecordReader.readJSONL(path: rawPath) + RecordReader.readJSONL(path: repoPath("corpora/dev2/my.jsonl"))
+    let rawPath = repoPath("corpora/calib/th.jsonl")
+    let raw = try RecordReader.readJSONL(path: rawPath) + RecordReader.readJSONL(path: repoPath("corpora/calib/my.jsonl"))
     let direct = Evaluator.report(try Evaluator.judge(raw, scanner: scanner))
 
     // Write what `redflag scan --keep-fields label,lang,category` writes, then evaluate that.
