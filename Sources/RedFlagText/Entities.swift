@@ -98,11 +98,15 @@ public enum EntityRecognizer {
   }
 
   /// Consumes URL characters from `p` and trims trailing punctuation that belongs to the sentence.
+  /// A letter of a spaceless script right after an ASCII letter or digit ends the URL: Thai or
+  /// Chinese text goes on right after a link without a space ("wa.me/66812345678ด่วน",
+  /// "t.me/abc或者加微信"), while a path that starts with such letters ("example.com/ไทย") is kept.
   private static func urlTailEnd(_ s: UnsafeBufferPointer<UInt32>, _ p: Int) -> Int {
     var e = p
     var opens = 0
     var closes = 0
     while e < s.count, isURLChar(s[e]) {
+      if s[e] >= 0x0E00, e > p, isASCIIAlnum(s[e - 1]), CharProps.script(of: s[e]).isSpaceless { break }
       if s[e] == Ch.lparen { opens += 1 } else if s[e] == Ch.rparen { closes += 1 }
       e += 1
     }

@@ -129,7 +129,17 @@ public final class TextAnalyzer {
     for seg in segments {
       var start = seg.start
       if seg.end <= covered { continue }
-      if start < covered { start = covered }
+      if start < covered {
+        // An entity took the front of this segment; what is left counts only if it has a letter
+        // or digit (not a lone variation selector or mark).
+        start = covered
+        var rest = false
+        for k in start..<seg.end where isWordChar(s[k]) {
+          rest = true
+          break
+        }
+        if !rest { continue }
+      }
       let v = s[start]
       if EntityRecognizer.isAmbiguousStart(v)
         && (start == 0 || !isWordChar(s[start - 1]) || v == 0x40 || startsAfterSpacelessLetter(s, start)),
@@ -182,12 +192,14 @@ public final class TextAnalyzer {
   }
 }
 
-/// Whether `s[i]` is not a letter and follows a letter of a spaceless script: numbers and money
-/// in Chinese or Thai ("月薪15000元") are written right after the word before them.
+/// Whether `s[i]` is not a letter of a non-ASCII alphabet and follows a letter of a spaceless
+/// script: numbers, money, handles and links in Chinese or Thai ("月薪15000元", "工资USD2000",
+/// "联系t.me/abc") are written right after the word before them.
 @inline(__always)
 func startsAfterSpacelessLetter(_ s: UnsafeBufferPointer<UInt32>, _ i: Int) -> Bool {
   let prev = s[i - 1]
-  guard prev >= 0x0E00, !CharProps.isAlphabetic(s[i]) || s[i] >= 0x0E00 else { return false }
+  let v = s[i]
+  guard prev >= 0x0E00, v < 0x80 || !CharProps.isAlphabetic(v) || v >= 0x0E00 else { return false }
   return CharProps.script(of: prev).isSpaceless
 }
 

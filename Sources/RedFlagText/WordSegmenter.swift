@@ -102,9 +102,48 @@ public enum WordSegmenter {
     map.append(to)
     utf16.withUnsafeBufferPointer { u in
       breaker.segments(u) { a, b, status in
-        out.append(WordSegment(start: map[a], end: map[b], status: status / 100 * 100))
+        let st = status / 100 * 100
+        if st >= 100 {
+          appendSplittingScriptJoins(s, map[a], map[b], st, into: &out)
+        } else {
+          out.append(WordSegment(start: map[a], end: map[b], status: st))
+        }
       }
     }
+  }
+
+  /// Appends the word segment `from..<to`, cut where it passes between a spaceless script (Thai,
+  /// Lao, Khmer, Burmese, Han, kana) and ASCII letters or digits. ICU keeps such runs in one word
+  /// ("เดือน15000บาท", "ទាក់ទងTelegram@kh_job", "ສົນໃຈທັກWhatsAppໄດ້"), and posts in these scripts
+  /// write amounts, app names, handles and links without a space. Symbols between the two runs
+  /// ("@", ".") go with the run after them, so "ไลน์@abc" gives "ไลน์" and the handle "@abc".
+  static func appendSplittingScriptJoins(
+    _ s: UnsafeBufferPointer<UInt32>, _ from: Int, _ to: Int, _ status: Int32, into out: inout [WordSegment]
+  ) {
+    // 1: ASCII letter or digit; 2: a letter or mark of a spaceless script; 0: anything else.
+    @inline(__always) func joinClass(_ v: UInt32) -> Int {
+      if v < 0x80 {
+        return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) ? 1 : 0
+      }
+      return v >= 0x0E00 && CharProps.script(of: v).isSpaceless ? 2 : 0
+    }
+    var start = from
+    var current = joinClass(s[from])
+    var lastEnd = from + 1  // just after the last scalar of class `current`
+    var k = from + 1
+    while k < to {
+      let c = joinClass(s[k])
+      if c != 0 {
+        if current != 0 && c != current {
+          out.append(WordSegment(start: start, end: lastEnd, status: status))
+          start = lastEnd
+        }
+        current = c
+        lastEnd = k + 1
+      }
+      k += 1
+    }
+    out.append(WordSegment(start: start, end: to, status: status))
   }
 
   @inline(__always)

@@ -142,6 +142,26 @@ struct LanguagesTests {
     #expect(doc.language.code == "th")
   }
 
+  @Test("Amounts, app names, handles and links written without a space after Thai, Lao, Khmer, Burmese or Chinese")
+  func gluedToSpacelessScripts() {
+    func tokens(_ text: String) -> [String] {
+      TextAnalyzer().analyze(text).tokens.map { "\($0.kind):\($0.text)" }
+    }
+    // ICU keeps these in one word; posts write them glued, so they must come apart.
+    #expect(tokens("เงินเดือน15000บาทต่อเดือน") == ["word:เงิน", "word:เดือน", "money:15000บาท", "word:ต่อ", "word:เดือน"])
+    #expect(tokens("ทักไลน์@abc123นะคะ") == ["word:ทัก", "word:ไลน์", "handle:@abc123", "word:นะคะ"])
+    #expect(tokens("ສົນໃຈທັກWhatsAppໄດ້") == ["word:ສົນໃຈ", "word:ທັກ", "word:WhatsApp", "word:ໄດ້"])
+    #expect(tokens("ទាក់ទងTelegramឥឡូវ").contains("word:Telegram"))
+    #expect(tokens("ဆက်သွယ်ရန်Viberနဲ့") .contains("word:Viber"))
+    // Letter-led money and links right after Han, and links that Thai or Chinese text follows.
+    #expect(tokens("工资USD2000包吃住") == ["word:工资", "money:USD2000", "word:包吃", "word:住"])
+    #expect(tokens("月薪RM8,000，包吃住").contains("money:RM8,000"))
+    #expect(tokens("请联系t.me/abc123或者加微信").contains("url:t.me/abc123"))
+    #expect(tokens("ติดต่อwa.me/66812345678ด่วน") == ["word:ติดต่อ", "url:wa.me/66812345678", "word:ด่วน"])
+    // Native digits inside a Khmer word stay as ICU gives them (rule packs list those forms).
+    #expect(tokens("ទេសចរណ៍៣០ថ្ងៃ").count == 1)
+  }
+
   // MARK: Normalisation
 
   @Test("Casefolding of Latin words")
