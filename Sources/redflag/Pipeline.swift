@@ -320,23 +320,57 @@ final class StopFlag: @unchecked Sendable {
   var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
 
+/// SIGINT for `scan`. Create it before the rule set loads: until the pipeline takes over, an
+/// interrupt ends the run at once (nothing has been read, nothing is lost); while it runs, the
+/// first interrupt stops reading and lets the records in flight finish, a second ends at once.
+final class InterruptHandler: @unchecked Sendable {
+  let flag = StopFlag()
+  private let lock = NSLock()
+  private var action: (() -> Void)?
+  private var source: DispatchSourceSignal?
+
+  init() {
+    signal(SIGINT, SIG_IGN)
+    let s = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    source = s
+    s.setEventHandler { [weak self] in self?.fire() }
+    s.resume()
+  }
+
+  deinit { source?.cancel() }
+
+  /// What an interrupt does from now on (besides setting `flag`).
+  func onInterrupt(_ action: @escaping () -> Void) {
+    lock.lock()
+    self.action = action
+    lock.unlock()
+  }
+
+  private func fire() {
+    if flag.isSet { exit(130) }
+    flag.set()
+    lock.lock()
+    let action = self.action
+    lock.unlock()
+    guard let action else {
+      FileHandle.standardError.write(Data("redflag: interrupted before any record was read\n".utf8))
+      exit(130)
+    }
+    action()
+  }
+}
+
 /// Runs reader, scanner threads and the ordered writer (on the calling thread).
-func runPipeline(_ config: PipelineConfig, sink: OutputSink) throws -> PipelineResult {
+func runPipeline(
+  _ config: PipelineConfig, sink: OutputSink, interrupts: InterruptHandler = InterruptHandler()
+) throws -> PipelineResult {
   let threads = max(1, config.threads)
   let queue = OrderedQueue(capacity: 4 * threads)
   let stats = RunStats(totalBytes: config.plan.totalBytes)
-  let interrupted = StopFlag()
+  let interrupted = interrupts.flag
 
   // SIGINT: stop reading, finish what is in flight; a second one ends at once.
-  signal(SIGINT, SIG_IGN)
-  let sigint = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-  sigint.setEventHandler {
-    if interrupted.isSet { exit(130) }
-    interrupted.set()
-    queue.closeInput()
-  }
-  sigint.resume()
-  defer { sigint.cancel() }
+  interrupts.onInterrupt { queue.closeInput() }
 
   let reader = Reader(plan: config.plan, options: config.options, queue: queue, stats: stats)
   let readerThread = Thread { reader.run() }

@@ -92,6 +92,8 @@ struct ScanCommand: ParsableCommand {
   }
 
   func run() throws {
+    // Before the (slow) rule set load, so that Ctrl-C during it is not lost.
+    let interrupts = InterruptHandler()
     let ruleSet = try ruleSetOptions.load()
     let keep = (keepFields ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     let options = RecordOptions(
@@ -106,7 +108,7 @@ struct ScanCommand: ParsableCommand {
     let sink = try outputFile.map { try OutputSink(atomicFile: $0) } ?? OutputSink()
     let result: PipelineResult
     do {
-      result = try runPipeline(config, sink: sink)
+      result = try runPipeline(config, sink: sink, interrupts: interrupts)
       // A run stopped by --max-errors failed: its partial output does not replace the target.
       if result.tooManyErrors { sink.abandon() } else { try sink.commit() }
     } catch is BrokenPipe {

@@ -40,7 +40,8 @@ import Testing
     #expect(scan.status == 0, "\(scan.stderr)")
     var tp = 0, fp = 0, tn = 0, fn = 0
     for r in jsonRecords(scan) {
-      let risky = try #require(truth[try #require(r["id"] as? String)])
+      let id = try #require(r["id"] as? String)
+      let risky = try #require(truth[id])
       let flagged = try #require(r["flagged"] as? Bool)
       switch (risky, flagged) {
       case (true, true): tp += 1

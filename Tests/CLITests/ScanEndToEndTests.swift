@@ -317,13 +317,16 @@ struct ScanEndToEndTests {
     try p.run()
     // Standard input stays open: records must still come out as they arrive.
     input.fileHandleForWriting.write(Data("{\"id\":\"i-1\",\"text\":\"first\"}\n{\"id\":\"i-2\",\"text\":\"second\"}\n".utf8))
+    // Wait for both rows (a debug build on a busy machine takes many seconds to load the rules);
+    // if they never come, close the input so the run ends instead of hanging the suite.
     var seen = ""
-    for _ in 0..<200 {
+    for _ in 0..<2400 {
       seen = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
       if seen.contains("i-2") { break }
       Thread.sleep(forTimeInterval: 0.05)
     }
     #expect(seen.contains("i-2"))
+    if !seen.contains("i-2") { try? input.fileHandleForWriting.close() }
     p.interrupt()
     p.waitUntilExit()
     let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
