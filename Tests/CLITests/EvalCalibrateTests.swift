@@ -41,7 +41,7 @@ import Testing
     var tp = 0, fp = 0, tn = 0, fn = 0
     for r in jsonRecords(scan) {
       let id = try #require(r["id"] as? String)
-      let risky = try #require(truth[id])
+      let risky = try #require(truth[id] as Bool?)
       let flagged = try #require(r["flagged"] as? Bool)
       switch (risky, flagged) {
       case (true, true): tp += 1
