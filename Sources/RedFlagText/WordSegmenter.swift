@@ -127,6 +127,19 @@ public enum WordSegmenter {
       }
       return v >= 0x0E00 && CharProps.script(of: v).isSpaceless ? 2 : 0
     }
+    // Most segments are all one script: only those with an ASCII letter or digit beside a
+    // non-ASCII scalar need the script lookups below.
+    var ascii = false
+    var other = false
+    for k in from..<to {
+      let v = s[k]
+      if v >= 0x80 { other = true } else if joinClass(v) == 1 { ascii = true }
+      if ascii && other { break }
+    }
+    if !(ascii && other) {
+      out.append(WordSegment(start: from, end: to, status: status))
+      return
+    }
     var start = from
     var current = joinClass(s[from])
     var lastEnd = from + 1  // just after the last scalar of class `current`
