@@ -82,6 +82,16 @@ def pct(x):
 
 failures = []
 
+def verdict(problems, failed, passed):
+    """Prints the outcome and exits: 1 with the list of problems, 0 without."""
+    if problems:
+        print(f"\nFAIL: {len(problems)} {failed}:")
+        for x in problems:
+            print(f"- {x}")
+        sys.exit(1)
+    print(f"\nPASS: {passed}.")
+    sys.exit(0)
+
 # Benign kinds that quote the lures: never to be flagged.
 quoting = {"warning", "news"}
 cells = test["by_language_category"]
@@ -160,18 +170,7 @@ if floor_path:
     if emscad and (emscad["overall"]["false_positive_rate"] or 0) > MAX_EMSCAD_FPR:
         drops.append(f'EMSCAD false-positive rate {pct(emscad["overall"]["false_positive_rate"])} > {pct(MAX_EMSCAD_FPR)}')
     print(f"(issue 5 bars not yet met: {len(failures)}; this run checks the recorded floor {floor_path})")
-    if drops:
-        print(f"\nFAIL: {len(drops)} figure(s) dropped below the floor:")
-        for x in drops:
-            print(f"- {x}")
-        sys.exit(1)
-    print("\nPASS: no figure below the floor.")
-    sys.exit(0)
+    verdict(drops, "figure(s) dropped below the floor", "no figure below the floor")
 
-if failures:
-    print(f"\nFAIL: {len(failures)} bar(s) not met:")
-    for x in failures:
-        print(f"- {x}")
-    sys.exit(1)
-print("\nPASS: every bar met.")
+verdict(failures, "bar(s) not met", "every bar met")
 PY

@@ -255,26 +255,21 @@ struct NFABuilder {
     return Int32(epsilon.count - 1)
   }
 
-  mutating func symbol(exact w: String) -> Int32 {
+  /// The symbol of `w` in one of the vocabularies, a new one if `w` is not in it yet.
+  private mutating func intern(_ w: String, _ table: WritableKeyPath<NFABuilder, [WordKey: Int32]>) -> (Int32, isNew: Bool) {
     let k = WordKey(w)
-    if let s = exact[k] { return s }
-    let s = nextSymbol; nextSymbol += 1; exact[k] = s; return s
+    if let s = self[keyPath: table][k] { return (s, false) }
+    let s = nextSymbol
+    nextSymbol += 1
+    self[keyPath: table][k] = s
+    return (s, true)
   }
-  mutating func symbol(folded w: String) -> Int32 {
-    let k = WordKey(w)
-    if let s = folded[k] { return s }
-    let s = nextSymbol; nextSymbol += 1; folded[k] = s; return s
-  }
-  mutating func symbol(prefix w: String) -> Int32 {
-    let k = WordKey(w)
-    if let s = prefixes[k] { return s }
-    let s = nextSymbol; nextSymbol += 1; prefixes[k] = s; return s
-  }
+  mutating func symbol(exact w: String) -> Int32 { intern(w, \.exact).0 }
+  mutating func symbol(folded w: String) -> Int32 { intern(w, \.folded).0 }
+  mutating func symbol(prefix w: String) -> Int32 { intern(w, \.prefixes).0 }
   mutating func symbol(spaceless w: String) -> Int32 {
-    let k = WordKey(w)
-    if let s = spacelessIDs[k] { return s }
-    let s = nextSymbol; nextSymbol += 1; spacelessIDs[k] = s
-    spacelessWords.append((Array(w.utf8), s))
+    let (s, isNew) = intern(w, \.spacelessIDs)
+    if isNew { spacelessWords.append((Array(w.utf8), s)) }
     return s
   }
 
