@@ -301,6 +301,34 @@ struct ScanEndToEndTests {
     #expect(csvRecords(run).map { $0["id"]! } == ["a"])
   }
 
+  @Test func interruptWhileTheRulesLoadExits130() throws {
+    let p = Process()
+    p.executableURL = CLI.binary
+    p.arguments = ["scan", "--output", "csv", "--progress", "none"] + rules
+    let input = Pipe()
+    let err = Pipe()
+    p.standardInput = input
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = err
+    try p.run()
+    // Loading the shipped set takes seconds (longer in a debug build): this lands during the load,
+    // with standard input still open and nothing read.
+    Thread.sleep(forTimeInterval: 0.3)
+    p.interrupt()
+    // Should the interrupt be lost, end the input so the run cannot hang the suite.
+    let guardTimer = DispatchSource.makeTimerSource(queue: .global())
+    guardTimer.schedule(deadline: .now() + 120)
+    guardTimer.setEventHandler { try? input.fileHandleForWriting.close() }
+    guardTimer.resume()
+    p.waitUntilExit()
+    guardTimer.cancel()
+    try? input.fileHandleForWriting.close()
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(p.terminationReason == .exit)
+    #expect(p.terminationStatus == 130)
+    #expect(stderr.contains("interrupted"), "\(stderr)")
+  }
+
   @Test func interruptFinishesInFlightRecordsAndExits130() throws {
     let tmp = try TempDir()
     defer { tmp.cleanup() }
