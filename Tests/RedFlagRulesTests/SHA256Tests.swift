@@ -29,4 +29,20 @@ import Testing
     h.update(bytes[0..<63]); h.update(bytes[63..<64]); h.update(bytes[64..<500]); h.update(bytes[500...])
     #expect(SHA256.hexString(h.finalize()) == SHA256.hex(bytes))
   }
+
+  /// Every split of the message into two pieces, and a sequence without contiguous storage,
+  /// hash like the whole buffer: pending bytes, whole blocks and the tail are joined correctly.
+  @Test func everySplitAndNonContiguousInput() {
+    let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 * 31 + 5) }
+    let whole = SHA256.hex(bytes)
+    for cut in 0...bytes.count {
+      var h = SHA256()
+      h.update(bytes[..<cut])
+      h.update(bytes[cut...])
+      #expect(SHA256.hexString(h.finalize()) == whole, "split at \(cut)")
+    }
+    var lazy = SHA256()
+    lazy.update((0..<300).lazy.map { UInt8(truncatingIfNeeded: $0 * 31 + 5) })
+    #expect(SHA256.hexString(lazy.finalize()) == whole)
+  }
 }
