@@ -66,8 +66,9 @@ extension CompiledRuleSet {
         comboParts[Int(c)] = used
       }
     }
+    let quoted = quotedContexts(first: first, tokens: tokens, text: doc.text)
     var discount = 1.0
-    for c in contextRules where first[Int(c)] != nil {
+    for c in contextRules where first[Int(c)] != nil || quoted[Int(c)] != nil {
       discount = min(discount, rules[Int(c)].discount ?? 1)
     }
     var logit = definition.manifest.bias
@@ -93,6 +94,13 @@ extension CompiledRuleSet {
       let ids = Array(Set(used.map { rules[$0.rule].id })).sorted()
       add(c, span: Self.span(tokens, a, b), parts: ids)
     }
+    // A quotation context is shown at the first lure it found quoted, naming every quoted lure.
+    for c in quoted.keys.sorted() {
+      let lures = quoted[c]!
+      let shown = lures.min { first[$0]!.startToken < first[$1]!.startToken }!
+      let m = first[shown]!
+      add(c, span: Self.span(tokens, m.startToken, m.endToken), parts: lures.map { rules[$0].id }.sorted())
+    }
     findings.sort { ($0.span.start, $0.span.end, $0.rule.id) < ($1.span.start, $1.span.end, $1.rule.id) }
     let score = Self.sigmoid(logit)
     let level = level(forScore: score)
@@ -100,6 +108,29 @@ extension CompiledRuleSet {
     return Evaluation(
       logit: logit, score: score, level: level, flagged: level >= definition.manifest.flagLevel,
       categories: categories, findings: findings, discount: discount, matches: matches)
+  }
+
+  /// The context rules with a `quoted_share` that fire: at least that share of the positive phrase
+  /// rules found have their (first, shown) match inside quotation marks. Each maps to the quoted
+  /// lure rules. A context rule that already fired on its own phrases is left out.
+  func quotedContexts(first: [Int: PhraseMatch], tokens: [Token], text: String) -> [Int: [Int]] {
+    let candidates = contextRules.map(Int.init).filter { rules[$0].quotedShare != nil && first[$0] == nil }
+    guard !candidates.isEmpty else { return [:] }
+    let lures = first.keys.filter { rules[$0].kind == .phrase && rules[$0].weight > 0 }.sorted()
+    guard !lures.isEmpty else { return [:] }
+    let ranges = QuotedSpans.ranges(in: text)
+    guard !ranges.isEmpty else { return [:] }
+    let inQuotes = lures.filter { r in
+      let m = first[r]!
+      let span = Self.span(tokens, m.startToken, m.endToken)
+      return QuotedSpans.contains(ranges, start: span.start, end: span.end)
+    }
+    guard !inQuotes.isEmpty else { return [:] }
+    var out: [Int: [Int]] = [:]
+    for c in candidates where Double(inQuotes.count) >= rules[c].quotedShare! * Double(lures.count) {
+      out[c] = inQuotes
+    }
+    return out
   }
 
   static func span(_ tokens: [Token], _ a: Int, _ b: Int) -> TextSpan {

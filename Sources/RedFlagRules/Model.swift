@@ -16,7 +16,8 @@ public enum RuleKind: String, Sendable, Codable {
   case phrase
   /// Fires when at least `min` of the listed rules fired (optionally close together).
   case combo
-  /// Marks warning, news or awareness language; discounts the lures quoted near it.
+  /// Marks warning, news or awareness language; discounts the lures quoted near it. It fires on
+  /// its phrases, or (with `quoted_share`) when the lures found stand inside quotation marks.
   case context
 }
 
@@ -118,6 +119,9 @@ public struct Rule: Sendable, Hashable, Codable {
   /// For context rules: the factor (0...1) by which a lure's positive weight is multiplied when
   /// this context is present.
   public var discount: Double?
+  /// For context rules: fire when at least this share (0...1] of the positive phrase rules that
+  /// fired were found inside quotation marks (the post quotes the lures rather than making them).
+  public var quotedShare: Double?
   public var tests: RuleTests
   /// The file the rule came from (relative to the rule set folder), for messages.
   public var file: String
@@ -126,14 +130,14 @@ public struct Rule: Sendable, Hashable, Codable {
     id: String, revision: Int = 1, title: String, category: String, indicator: String,
     weight: Double, explanation: String, references: [String] = [],
     status: RuleStatus = .stable, kind: RuleKind = .phrase, languages: [LanguagePhrases] = [],
-    combo: ComboSpec? = nil, discount: Double? = nil, tests: RuleTests = RuleTests(),
-    file: String = ""
+    combo: ComboSpec? = nil, discount: Double? = nil, quotedShare: Double? = nil,
+    tests: RuleTests = RuleTests(), file: String = ""
   ) {
     self.id = id; self.revision = revision; self.title = title; self.category = category
     self.indicator = indicator; self.weight = weight; self.explanation = explanation
     self.references = references; self.status = status; self.kind = kind
     self.languages = languages; self.combo = combo; self.discount = discount
-    self.tests = tests; self.file = file
+    self.quotedShare = quotedShare; self.tests = tests; self.file = file
   }
 }
 

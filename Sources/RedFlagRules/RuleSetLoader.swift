@@ -348,16 +348,17 @@ private struct RuleReader {
     "references", "tests",
   ]
   static let perKind: [RuleKind: [String]] = [
-    .phrase: ["languages"], .context: ["languages", "discount"], .combo: ["combo"],
+    .phrase: ["languages"], .context: ["languages", "discount", "quoted_share"], .combo: ["combo"],
   ]
   static let required: [RuleKind: [String]] = [
     .phrase: ["id", "title", "category", "indicator", "weight", "explanation", "languages"],
-    .context: ["id", "title", "category", "weight", "explanation", "languages"],
+    .context: ["id", "title", "category", "weight", "explanation"],
     .combo: ["id", "title", "category", "weight", "explanation", "combo"],
   ]
   static let kindOnly: [String: String] = [
     "languages": "applies only to phrase and context rules",
     "discount": "applies only to context rules",
+    "quoted_share": "applies only to context rules",
     "combo": "applies only to combo rules (kind: combo)",
   ]
 
@@ -464,6 +465,13 @@ private struct RuleReader {
             DiagnosticCode.badDiscount, "discount must be more than 0 and at most 1, found \(v.string ?? "?")",
             at: v)
         }
+      case "quoted_share" where kind == .context:
+        guard let q = reader.number(v, "quoted_share") else { break }
+        if q > 0 && q <= 1 { rule.quotedShare = q } else {
+          reader.report(
+            DiagnosticCode.badQuotedShare,
+            "quoted_share must be more than 0 and at most 1, found \(v.string ?? "?")", at: v)
+        }
       case "combo" where kind == .combo:
         rule.combo = readCombo(v, &raw)
       case "tests":
@@ -476,6 +484,11 @@ private struct RuleReader {
       reader.report(
         DiagnosticCode.badDiscount, "a context rule needs a 'discount' (more than 0, at most 1)",
         hint: "add e.g. 'discount: 0.25'", at: root)
+    }
+    if kind == .context && value("languages") == nil && value("quoted_share") == nil {
+      reader.report(
+        DiagnosticCode.badQuotedShare, "a context rule needs 'languages' (its phrases) or 'quoted_share'",
+        hint: "list the phrases that mark a warning, or add e.g. 'quoted_share: 0.5'", at: root)
     }
     if let weightNode, YAMLReader.parseNumber(weightNode) != nil {
       checkWeight(rule.weight, kind: kind, at: weightNode)
@@ -768,6 +781,8 @@ private struct RuleReader {
           hint: "add {lang: \(lp.lang), text: ...} under tests", at: node)
       }
     }
+    // A quotation context has no phrases: it applies to every language its examples are in.
+    if rule.quotedShare != nil && rule.languages.isEmpty { return }
     let langs = Set(rule.languages.map(\.lang))
     for ex in rule.tests.match + rule.tests.noMatch + rule.tests.knownMiss where !langs.contains(ex.lang) {
       reader.report(
