@@ -136,7 +136,7 @@ func synthetic(n: Int, weights: [Double], bias: Double, seed: UInt64) -> ([[Doub
 
 @Suite struct CalibrationOnRulesTests {
   @Test func featuresReproduceTheScorersLogit() throws {
-    let set = try RuleSet.load(from: repoPath("rules"))
+    let set = try shippedRuleSet()
     let scanner = RedFlag.Scanner(ruleSet: set)
     let records = try RecordReader.readJSONL(path: repoPath("corpora/dev/en.jsonl"))
       + RecordReader.readJSONL(path: repoPath("corpora/dev/th.jsonl"))
@@ -157,7 +157,7 @@ func synthetic(n: Int, weights: [Double], bias: Double, seed: UInt64) -> ([[Doub
 
   @Test func overlayLoadsAndChangesScores() throws {
     let rulesDir = repoPath("rules")
-    let set = try RuleSet.load(from: rulesDir)
+    let set = try shippedRuleSet()
     let scanner = RedFlag.Scanner(ruleSet: set)
     let records = try ["en", "id", "vi"].flatMap { try RecordReader.readJSONL(path: repoPath("corpora/dev/\($0).jsonl")) }
     let data = try CalibrationSet(records: records, scanner: scanner)
@@ -200,3 +200,9 @@ func repoPath(_ relative: String) -> String {
   }
   return relative
 }
+
+/// The shipped rule set, loaded and compiled once for all tests of this target (a debug build
+/// takes seconds per load).
+private let shippedLoad: Result<RuleSet, Error> = Result { try RuleSet.load(from: repoPath("rules")) }
+
+func shippedRuleSet() throws -> RuleSet { try shippedLoad.get() }

@@ -18,7 +18,7 @@ let shippedRulesDirectory: String = {
 
 @Suite struct ShippedRules {
   @Test func everyEmbeddedExamplePasses() throws {
-    let set = try RuleSet.load(from: shippedRulesDirectory)
+    let set = sharedScanner.ruleSet
     let results = RuleTester.run(set.compiled)
     #expect(results.count > 100)
     let failures = results.filter(\.isFailure)
@@ -34,7 +34,7 @@ let shippedRulesDirectory: String = {
   /// scripts/calibrate-shipped.sh). An ad saying the employer keeps the workers' passports must
   /// flag on that alone.
   @Test func noSingleRuleFlagsAnAdAlone() throws {
-    let set = try RuleSet.load(from: shippedRulesDirectory)
+    let set = sharedScanner.ruleSet
     let compiled = set.compiled
     let bias = set.definition.manifest.bias
     let mustFlagAlone: Set<String> = ["passport-retention"]
@@ -56,7 +56,7 @@ let shippedRulesDirectory: String = {
 
   /// A post with no indicator at all is level `none`, whatever bias calibration chose.
   @Test func noFindingsMeansNoRisk() throws {
-    let set = try RuleSet.load(from: shippedRulesDirectory)
+    let set = sharedScanner.ruleSet
     let base = 1 / (1 + exp(-set.definition.manifest.bias))
     #expect(set.compiled.level(forScore: base) == .none, "bias alone scores \(base)")
     let report = sharedScanner.scan(text: "We are a bakery in Chiang Mai. Fresh bread every morning.", id: "plain")
