@@ -117,6 +117,7 @@ struct WebPageTests {
     #expect(WebPages.headline(none, ruleSet: rs) == "No risk found: no indicators of trafficking or forced labour")
     #expect(WebPages.framework("ilo.debt_bondage") == "ILO indicators of forced labour")
     #expect(WebPages.framework("ilo_ec.deceptive_recruitment.wages").hasPrefix("ILO–European Commission"))
+    // Rule sets written before 2026.12.2 spelled the prefix `iloec`; the page still names it.
     #expect(WebPages.framework("iloec.abuse_of_vulnerability").hasPrefix("ILO–European Commission"))
     #expect(WebPages.framework("unodc.scam_compound.route").hasPrefix("UNODC"))
   }
