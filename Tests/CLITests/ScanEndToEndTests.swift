@@ -301,16 +301,23 @@ struct ScanEndToEndTests {
     #expect(csvRecords(run).map { $0["id"]! } == ["a"])
   }
 
-  @Test func interruptWhileTheRulesLoadExits130() throws {
+  /// Starts `redflag scan` as CSV with the shipped rules, its input a pipe left open, so a test can
+  /// feed rows and interrupt it; the caller waits for it.
+  private func startOpenScan(stdout: FileHandle) throws -> (process: Process, input: Pipe, stderr: Pipe) {
     let p = Process()
     p.executableURL = CLI.binary
     p.arguments = ["scan", "--output", "csv", "--progress", "none"] + rules
     let input = Pipe()
     let err = Pipe()
     p.standardInput = input
-    p.standardOutput = FileHandle.nullDevice
+    p.standardOutput = stdout
     p.standardError = err
     try p.run()
+    return (p, input, err)
+  }
+
+  @Test func interruptWhileTheRulesLoadExits130() throws {
+    let (p, input, err) = try startOpenScan(stdout: FileHandle.nullDevice)
     // Loading the shipped set takes seconds (longer in a debug build): this lands during the load,
     // with standard input still open and nothing read.
     Thread.sleep(forTimeInterval: 0.3)
@@ -334,15 +341,7 @@ struct ScanEndToEndTests {
     defer { tmp.cleanup() }
     let outPath = tmp.path("out.csv")
     FileManager.default.createFile(atPath: outPath, contents: nil)
-    let p = Process()
-    p.executableURL = CLI.binary
-    p.arguments = ["scan", "--output", "csv", "--progress", "none"] + rules
-    let input = Pipe()
-    let err = Pipe()
-    p.standardInput = input
-    p.standardOutput = FileHandle(forWritingAtPath: outPath)
-    p.standardError = err
-    try p.run()
+    let (p, input, err) = try startOpenScan(stdout: try #require(FileHandle(forWritingAtPath: outPath)))
     // Standard input stays open: records must still come out as they arrive.
     input.fileHandleForWriting.write(Data("{\"id\":\"i-1\",\"text\":\"first\"}\n{\"id\":\"i-2\",\"text\":\"second\"}\n".utf8))
     // Wait for both rows (a debug build on a busy machine takes many seconds to load the rules);
