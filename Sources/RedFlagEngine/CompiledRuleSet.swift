@@ -162,6 +162,8 @@ public struct CompiledRuleSet: Sendable {
   // Scoring.
   let comboRules: [Int32]
   let contextRules: [Int32]
+  /// The context rules that fire on quotation (`quoted_share`), so scoring need not look for them.
+  let quotationRules: [Int32]
 
   /// Rough size of the compiled tables in bytes.
   public let memoryBytes: Int
@@ -212,6 +214,7 @@ public struct CompiledRuleSet: Sendable {
     prefixHeads = Set(builder.prefixes.keys.map { Self.head(Array($0.text.unicodeScalars.map(\.value))) })
     comboRules = selected.indices.filter { selected[$0].kind == .combo }.map(Int32.init)
     contextRules = selected.indices.filter { selected[$0].kind == .context }.map(Int32.init)
+    quotationRules = contextRules.filter { selected[Int($0)].quotedShare != nil }
     var bytes = spaceless.memoryBytes
     bytes += nfa.byteCount
     bytes += (exactWords.count + foldedWords.count + prefixes.count) * 48

@@ -114,7 +114,7 @@ extension CompiledRuleSet {
   /// rules found have their (first, shown) match inside quotation marks. Each maps to the quoted
   /// lure rules. A context rule that already fired on its own phrases is left out.
   func quotedContexts(first: [Int: PhraseMatch], tokens: [Token], text: String) -> [Int: [Int]] {
-    let candidates = contextRules.map(Int.init).filter { rules[$0].quotedShare != nil && first[$0] == nil }
+    let candidates = quotationRules.map(Int.init).filter { first[$0] == nil }
     guard !candidates.isEmpty else { return [:] }
     let lures = first.keys.filter { rules[$0].kind == .phrase && rules[$0].weight > 0 }.sorted()
     guard !lures.isEmpty else { return [:] }
