@@ -93,6 +93,8 @@ public enum DiagnosticCode {
   public static let punctuationWord = "RF033"
   /// A context rule with a `quoted_share` out of (0, 1], or with neither phrases nor `quoted_share`.
   public static let badQuotedShare = "RF034"
+  /// ruleset.yaml's `vocabulary` or its weights file is wrong (missing file, bad line, bad cap).
+  public static let badVocabulary = "RF035"
   public static let overlayUnknownRule = "RF040"
   public static let overlayNotFinite = "RF041"
   public static let overlayWrongRuleSet = "RF042"
@@ -104,7 +106,7 @@ public enum DiagnosticCode {
     duplicateLanguage, patternSyntax, patternCannotMatch, badWeight, badRevision, badEnumValue,
     comboUnknownRule, comboNotPhraseRule, comboBadMin, comboBadWithin, badDiscount, badThresholds,
     badFlagLevel, missingExamples, exampleWithoutPhrases, fileNameMismatch, folderMismatch,
-    duplicatePhrase, noRules, punctuationWord, badQuotedShare, overlayUnknownRule, overlayNotFinite, overlayWrongRuleSet,
+    duplicatePhrase, noRules, punctuationWord, badQuotedShare, badVocabulary, overlayUnknownRule, overlayNotFinite, overlayWrongRuleSet,
   ]
 
   /// Codes whose diagnostics are warnings (the set still loads).

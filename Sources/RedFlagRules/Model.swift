@@ -174,12 +174,49 @@ public struct RuleSetManifest: Sendable, Hashable, Codable {
   public var thresholds: [RiskLevel: Double]
   /// The level at and above which a record is `flagged`.
   public var flagLevel: RiskLevel
+  /// Where the word weights are and how much they may move a score (`vocabulary` in ruleset.yaml).
+  public var vocabulary: VocabularySpec?
   public init(
     name: String, version: String, categories: [CategoryInfo], bias: Double,
-    thresholds: [RiskLevel: Double], flagLevel: RiskLevel
+    thresholds: [RiskLevel: Double], flagLevel: RiskLevel, vocabulary: VocabularySpec? = nil
   ) {
     self.name = name; self.version = version; self.categories = categories; self.bias = bias
-    self.thresholds = thresholds; self.flagLevel = flagLevel
+    self.thresholds = thresholds; self.flagLevel = flagLevel; self.vocabulary = vocabulary
+  }
+}
+
+/// ruleset.yaml's `vocabulary`: a file of word weights learned from labelled posts
+/// (`redflag calibrate --vocabulary`), and the most they may add to or take from a record's log-odds.
+public struct VocabularySpec: Sendable, Hashable, Codable {
+  /// Path of the weights file, relative to the rule set folder.
+  public var file: String
+  /// The largest absolute log-odds the words may contribute.
+  public var cap: Double
+  public init(file: String, cap: Double) { self.file = file; self.cap = cap }
+}
+
+/// Word weights learned from labelled posts. A record's vocabulary evidence is the sum of the
+/// weights of the distinct known words in it divided by the square root of their number, clamped
+/// to `cap`; it counts only when a positive indicator rule fired, so words alone never flag a post.
+public struct VocabularyModel: Sendable, Hashable {
+  /// Word key (see `VocabularyKeys` in RedFlagEngine) -> log-odds weight.
+  public var weights: [String: Double]
+  public var cap: Double
+  public init(weights: [String: Double], cap: Double) { self.weights = weights; self.cap = cap }
+
+  /// The evidence of a document's distinct word keys: the sum of the known words' weights over
+  /// the square root of their number, clamped to the cap, and the known words sorted by key (so
+  /// the sum does not depend on set order); nil when no word is known.
+  public func score(_ keys: Set<String>) -> (weight: Double, known: [(word: String, weight: Double)])? {
+    var found: [(word: String, weight: Double)] = []
+    for k in keys {
+      if let w = weights[k] { found.append((k, w)) }
+    }
+    guard !found.isEmpty else { return nil }
+    found.sort { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
+    let sum = found.reduce(0.0) { $0 + $1.weight }
+    let raw = sum / Double(found.count).squareRoot()
+    return (min(cap, max(-cap, raw)), found)
   }
 }
 
@@ -189,7 +226,9 @@ public struct RuleSetDefinition: Sendable, Hashable {
   public var rules: [Rule]
   /// Lowercase hex SHA-256 over the rule set's files (sorted by path; each path and content hashed).
   public var sha256: String
-  public init(manifest: RuleSetManifest, rules: [Rule], sha256: String) {
-    self.manifest = manifest; self.rules = rules; self.sha256 = sha256
+  /// The word weights named by the manifest's `vocabulary`, when it names a file.
+  public var vocabulary: VocabularyModel?
+  public init(manifest: RuleSetManifest, rules: [Rule], sha256: String, vocabulary: VocabularyModel? = nil) {
+    self.manifest = manifest; self.rules = rules; self.sha256 = sha256; self.vocabulary = vocabulary
   }
 }

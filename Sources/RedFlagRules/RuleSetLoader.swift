@@ -128,6 +128,23 @@ private struct SetLoader {
 
     crossCheck(raws)
 
+    var vocabulary: VocabularyModel? = nil
+    if let spec = manifest?.vocabulary {
+      if let bytes = readBytes(directory + "/" + spec.file) {
+        hashed.append((spec.file, bytes))
+        var problems: [Diagnostic] = []
+        vocabulary = VocabularyFile.parse(bytes, file: spec.file, cap: spec.cap, diagnostics: &problems)
+        diagnostics += problems
+      } else {
+        diagnostics.append(
+          Diagnostic(
+            code: DiagnosticCode.badVocabulary, severity: .error,
+            message: "ruleset.yaml names the vocabulary file '\(spec.file)', which cannot be read",
+            hint: "write it with `redflag calibrate --vocabulary`, or remove 'vocabulary' from ruleset.yaml",
+            file: "ruleset.yaml", line: 1, column: 1))
+      }
+    }
+
     let sorted = Diagnostic.sorted(diagnostics)
     if sorted.contains(where: \.isError) {
       return .failure(RuleSetLoadError(diagnostics: sorted))
@@ -138,7 +155,7 @@ private struct SetLoader {
     }
     let rules = raws.compactMap(\.rule).sorted { $0.id < $1.id }
     let definition = RuleSetDefinition(
-      manifest: manifest, rules: rules, sha256: Self.digest(hashed))
+      manifest: manifest, rules: rules, sha256: Self.digest(hashed), vocabulary: vocabulary)
     return .success(LoadedRuleSet(definition: definition, warnings: sorted))
   }
 
@@ -216,6 +233,7 @@ func utf8Less(_ a: String, _ b: String) -> Bool {
 
 private enum ManifestReader {
   static let keys = ["name", "version", "bias", "thresholds", "flag_level", "categories"]
+  static let optionalKeys = ["vocabulary"]
   static let levels: [RiskLevel] = [.low, .medium, .high, .critical]
 
   /// The manifest when it is valid, and the category ids when they could be read (so rules can be
@@ -225,8 +243,9 @@ private enum ManifestReader {
       let entries = r.mapping(root, "ruleset.yaml")
     else { return (nil, nil) }
     let before = r.diagnostics.count
-    r.checkKeys(entries, of: root, what: "ruleset.yaml", allowed: keys, required: keys)
+    r.checkKeys(entries, of: root, what: "ruleset.yaml", allowed: keys + optionalKeys, required: keys)
     var name: String?, version: String?, bias: Double?, flag: RiskLevel?
+    var vocabulary: VocabularySpec?
     var thresholds: [RiskLevel: Double]?
     var categories: [CategoryInfo]?
     var categoryIds: Set<String>?
@@ -253,6 +272,7 @@ private enum ManifestReader {
         }
       case "categories":
         (categories, categoryIds) = readCategories(e.value, &r)
+      case "vocabulary": vocabulary = readVocabulary(e.value, &r)
       default: break
       }
     }
@@ -262,9 +282,44 @@ private enum ManifestReader {
     return (
       RuleSetManifest(
         name: name, version: version, categories: categories, bias: bias,
-        thresholds: thresholds, flagLevel: flag),
+        thresholds: thresholds, flagLevel: flag, vocabulary: vocabulary),
       categoryIds
     )
+  }
+
+  /// `vocabulary: {file: words.tsv, cap: 1.5}`: a relative path inside the rule set folder and a
+  /// positive cap.
+  static func readVocabulary(_ node: Node, _ r: inout YAMLReader) -> VocabularySpec? {
+    guard let entries = r.mapping(node, "vocabulary") else { return nil }
+    let before = r.diagnostics.count
+    r.checkKeys(entries, of: node, what: "vocabulary", allowed: ["file", "cap"], required: ["file", "cap"])
+    var file: String?, cap: Double?
+    for e in entries {
+      switch e.key {
+      case "file":
+        if let f = r.nonEmptyString(e.value, "vocabulary.file") {
+          if f.hasPrefix("/") || f.split(separator: "/").contains("..") {
+            r.report(
+              DiagnosticCode.badVocabulary, "vocabulary.file '\(f)' must be a path inside the rule set folder",
+              hint: "write it relative to ruleset.yaml, e.g. 'vocabulary.tsv'", at: e.value)
+          } else {
+            file = f
+          }
+        }
+      case "cap":
+        if let c = r.number(e.value, "vocabulary.cap") {
+          if c.isFinite && c > 0 { cap = c } else {
+            r.report(
+              DiagnosticCode.badVocabulary, "vocabulary.cap must be a number above 0, found \(e.value.string ?? "?")",
+              hint: "keep it below the weight a record needs to reach the flag level, so words never decide alone",
+              at: e.value)
+          }
+        }
+      default: break
+      }
+    }
+    guard r.diagnostics.count == before, let file, let cap else { return nil }
+    return VocabularySpec(file: file, cap: cap)
   }
 
   static func readThresholds(_ node: Node, _ r: inout YAMLReader) -> [RiskLevel: Double]? {

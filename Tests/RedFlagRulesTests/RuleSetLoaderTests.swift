@@ -128,4 +128,62 @@ import Testing
       code: "RF031", severity: .warning, message: "duplicate", file: "a.yaml", line: 1, column: 2)
     #expect(w.description == "a.yaml:1:2: warning[RF031]: duplicate")
   }
+
+  /// A copy of the valid set that names a vocabulary file; `edit` may change the copy first.
+  func vocabularyCopy(_ tsv: String?, cap: String = "1.5") throws -> (String, Result<RuleSetDefinition, RuleSetLoadError>) {
+    let tmp = NSTemporaryDirectory() + "redflag-vocabulary-\(UInt64.random(in: 0...UInt64.max))"
+    try FileManager.default.copyItem(atPath: Fixtures.path("valid"), toPath: tmp)
+    let manifest = tmp + "/ruleset.yaml"
+    let yaml = try String(contentsOfFile: manifest, encoding: .utf8)
+    try (yaml + "vocabulary:\n  file: words.tsv\n  cap: \(cap)\n").write(toFile: manifest, atomically: true, encoding: .utf8)
+    if let tsv { try tsv.write(toFile: tmp + "/words.tsv", atomically: true, encoding: .utf8) }
+    return (tmp, RuleSetLoader.load(directory: tmp))
+  }
+
+  @Test func vocabularyLoadsAndCountsInTheDigest() throws {
+    let plain = try loadValid().definition
+    #expect(plain.vocabulary == nil)
+    let tsv = "# learned words\npassport\t0.75\nหนังสือเดินทาง\t0.5\n护照\t-0.25\n<handle>\t1.0\r\n\n"
+    let (dir, result) = try vocabularyCopy(tsv)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let def = try result.get()
+    let v = try #require(def.vocabulary)
+    #expect(v.cap == 1.5)
+    #expect(v.weights == ["passport": 0.75, "หนังสือเดินทาง": 0.5, "护照": -0.25, "<handle>": 1.0])
+    #expect(def.manifest.vocabulary == VocabularySpec(file: "words.tsv", cap: 1.5))
+    // The words file is part of the digest: one changed weight changes it.
+    try tsv.replacingOccurrences(of: "0.75", with: "0.76").write(toFile: dir + "/words.tsv", atomically: true, encoding: .utf8)
+    let changed = try RuleSetLoader.load(directory: dir).get()
+    #expect(changed.sha256 != def.sha256)
+    #expect(changed.vocabulary?.weights["passport"] == 0.76)
+  }
+
+  @Test func missingVocabularyFileIsAnError() throws {
+    let (dir, result) = try vocabularyCopy(nil)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    guard case .failure(let e) = result else {
+      Issue.record("a set naming a missing vocabulary file loaded")
+      return
+    }
+    let d = try #require(e.errors.first { $0.code == DiagnosticCode.badVocabulary })
+    #expect(d.file == "ruleset.yaml")
+    #expect(d.message.contains("words.tsv"), "\(d.message)")
+  }
+
+  /// What `redflag calibrate --vocabulary` writes, the loader reads back (weights to four decimals).
+  @Test func renderedFileParsesBack() throws {
+    let weights = ["telegram": 1.23456, "ไลน์": -0.5, "包吃包住": 2.0, "bao": 0.00004]
+    let text = VocabularyFile.render(weights, header: ["learned from a test", "second line"])
+    #expect(text.hasPrefix("# learned from a test\n# second line\n"))
+    var problems: [Diagnostic] = []
+    let model = try #require(VocabularyFile.parse(Array(text.utf8), file: "v.tsv", cap: 1, diagnostics: &problems))
+    #expect(problems.isEmpty)
+    #expect(model.weights == ["telegram": 1.2346, "ไลน์": -0.5, "包吃包住": 2.0, "bao": 0.0])
+    let body = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.split(separator: "\t")[0]) }
+    #expect(body == ["bao", "telegram", "ไลน์", "包吃包住"])
+    // Bytes that are not UTF-8 are refused with the file named.
+    let bad = VocabularyFile.parse([0x61, 0x09, 0x31, 0xFF, 0x0A], file: "v.tsv", cap: 1, diagnostics: &problems)
+    #expect(bad == nil)
+    #expect(problems.first?.message == "v.tsv is not valid UTF-8")
+  }
 }
