@@ -41,6 +41,34 @@ public struct EntityReport: Sendable, Hashable {
   }
 }
 
+/// The wording evidence: how much the post's words, learned from labelled posts, moved the score.
+public struct VocabularyReport: Sendable, Hashable {
+  public struct Word: Sendable, Hashable {
+    public var word: String
+    public var weight: Double
+    public init(word: String, weight: Double) { self.word = word; self.weight = weight }
+    /// The word for people: the word itself, or what stands for a kind of token (`<handle>` is
+    /// "a chat handle").
+    public var label: String {
+      switch word {
+      case "<handle>": "a chat handle"
+      case "<url>": "a link"
+      case "<emoji>": "emoji"
+      case "<number>": "a number"
+      case "<money>": "a sum of money"
+      case "<phone>": "a phone number"
+      case "<email>": "an e-mail address"
+      default: "\u{201C}" + word + "\u{201D}"
+      }
+    }
+  }
+  /// The log-odds it added (positive) or took away (negative), within the rule set's cap.
+  public var weight: Double
+  /// The words that pushed most that way, with their weights, strongest first.
+  public var words: [Word]
+  public init(weight: Double, words: [Word]) { self.weight = weight; self.words = words }
+}
+
 /// Which rule set produced a report.
 public struct RuleSetStamp: Sendable, Hashable {
   public var name: String
@@ -75,15 +103,17 @@ public struct ScanReport: Sendable, Hashable {
   public var ruleset: RuleSetStamp
   /// Set when the record could not be processed; then score is 0 and there are no findings.
   public var error: RecordError?
+  /// Set when the rule set's vocabulary counted in the score (see `VocabularyReport`).
+  public var vocabulary: VocabularyReport?
 
   public init(
     id: String, score: Double, level: RiskLevel, flagged: Bool, language: String,
     categories: [String: Double], findings: [Finding], entities: [EntityReport],
-    ruleset: RuleSetStamp, error: RecordError? = nil
+    ruleset: RuleSetStamp, error: RecordError? = nil, vocabulary: VocabularyReport? = nil
   ) {
     self.id = id; self.score = score; self.level = level; self.flagged = flagged
     self.language = language; self.categories = categories; self.findings = findings
-    self.entities = entities; self.ruleset = ruleset; self.error = error
+    self.entities = entities; self.ruleset = ruleset; self.error = error; self.vocabulary = vocabulary
   }
 
   /// A report for a record that could not be processed.

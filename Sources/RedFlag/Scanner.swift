@@ -88,6 +88,16 @@ public final class Scanner: @unchecked Sendable {
     report(id: id, withAnalyzer { $0.analyze(utf8: bytes) })
   }
 
+  /// The distinct vocabulary keys of a text (what `redflag calibrate --vocabulary` learns on).
+  public func vocabularyKeys(text: String) -> Set<String> {
+    VocabularyKeys.keys(analyze(text: text).tokens)
+  }
+
+  /// The distinct vocabulary keys of an HTML document's extracted text.
+  public func vocabularyKeys(html: String) -> Set<String> {
+    vocabularyKeys(text: HTMLExtractor.extract(html: html).text)
+  }
+
   /// Scans and also returns the engine's evaluation and the analysed text (for tools).
   public func evaluate(text: String) -> (AnalyzedText, Evaluation) {
     let doc = withAnalyzer { $0.analyze(text) }
@@ -122,6 +132,9 @@ extension ScanReport {
     }
     self.init(
       id: id, score: eval.score, level: eval.level, flagged: eval.flagged, language: doc.language.code,
-      categories: eval.categories, findings: findings, entities: entities, ruleset: ruleset)
+      categories: eval.categories, findings: findings, entities: entities, ruleset: ruleset,
+      vocabulary: eval.vocabulary.map { v in
+        VocabularyReport(weight: v.weight, words: v.words.map { VocabularyReport.Word(word: $0.word, weight: $0.weight) })
+      })
   }
 }

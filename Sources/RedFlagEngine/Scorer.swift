@@ -33,6 +33,9 @@ public struct Evaluation: Sendable {
   public var discount: Double
   /// Every phrase occurrence (for tools that need all of them).
   public var matches: [PhraseMatch]
+  /// The word evidence that counted in `logit`: only when the rule set has a vocabulary and a
+  /// positive phrase or combo rule fired (words never flag a post on their own).
+  public var vocabulary: VocabularyEvidence? = nil
 }
 
 extension CompiledRuleSet {
@@ -102,12 +105,18 @@ extension CompiledRuleSet {
       add(c, span: Self.span(tokens, m.startToken, m.endToken), parts: lures.map { rules[$0].id }.sorted())
     }
     findings.sort { ($0.span.start, $0.span.end, $0.rule.id) < ($1.span.start, $1.span.end, $1.rule.id) }
+    var vocabulary: VocabularyEvidence? = nil
+    if let model = definition.vocabulary, findings.contains(where: { $0.rule.kind != .context && $0.weight > 0 }) {
+      vocabulary = model.evidence(tokens)
+      logit += vocabulary?.weight ?? 0
+    }
     let score = Self.sigmoid(logit)
     let level = level(forScore: score)
     let categories = categoryLogits.mapValues { Self.sigmoid($0) }
     return Evaluation(
       logit: logit, score: score, level: level, flagged: level >= definition.manifest.flagLevel,
-      categories: categories, findings: findings, discount: discount, matches: matches)
+      categories: categories, findings: findings, discount: discount, matches: matches,
+      vocabulary: vocabulary)
   }
 
   /// The context rules with a `quoted_share` that fire: at least that share of the positive phrase

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RedFlagRules
+import RedFlagText
+
+/// A word of the post that weighed in the vocabulary evidence.
+public struct VocabularyWord: Sendable, Hashable {
+  public var word: String
+  /// What the word added to the evidence in this post: its weight over the square root of the
+  /// number of known words in the post.
+  public var weight: Double
+  public init(word: String, weight: Double) { self.word = word; self.weight = weight }
+}
+
+/// How much the wording of a post, word by word, resembles risky or ordinary posts of the labelled
+/// corpora the vocabulary was learned from.
+public struct VocabularyEvidence: Sendable, Hashable {
+  /// What counted in the record's log-odds (clamped to the vocabulary's cap).
+  public var weight: Double
+  /// The words that pushed most in the direction of `weight`, strongest first (at most five),
+  /// each with what it added.
+  public var words: [VocabularyWord]
+  /// How many distinct known words the post has.
+  public var known: Int
+}
+
+/// The keys a vocabulary is learned on and looked up with: a word's diacritic-free form, else its
+/// de-obfuscated form, else its normalised form; every other token by its kind (`<money>`,
+/// `<phone>`, `<url>`, `<handle>`, `<email>`, `<number>`, `<emoji>`).
+public enum VocabularyKeys {
+  public static func key(_ t: Token) -> String {
+    guard t.kind == .word else { return "<" + t.kind.rawValue + ">" }
+    return t.folded ?? t.deobfuscated ?? t.norm
+  }
+
+  /// The distinct keys of a document.
+  public static func keys(_ tokens: [Token]) -> Set<String> {
+    var out = Set<String>()
+    out.reserveCapacity(tokens.count)
+    for t in tokens { out.insert(key(t)) }
+    return out
+  }
+}
+
+extension VocabularyModel {
+  /// Sum of the weights of the distinct known words over the square root of their number, clamped
+  /// to the cap; nil when the post has no known word.
+  public func evidence(_ tokens: [Token]) -> VocabularyEvidence? {
+    guard let (weight, found) = score(VocabularyKeys.keys(tokens)) else { return nil }
+    let root = Double(found.count).squareRoot()
+    let sign = weight >= 0 ? 1.0 : -1.0
+    let top = found.filter { $0.weight * sign > 0 }
+      .sorted { ($0.weight * sign, $1.word) > ($1.weight * sign, $0.word) }
+      .prefix(5)
+      .map { VocabularyWord(word: $0.word, weight: $0.weight / root) }
+    return VocabularyEvidence(weight: weight, words: top, known: found.count)
+  }
+}
