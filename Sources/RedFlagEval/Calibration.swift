@@ -16,15 +16,22 @@ public struct CalibrationSet: Sendable {
   public var fired: [[Int]]
   /// For each record, the context discount (1 when no context rule fired).
   public var discounts: [Double]
+  /// For each record, what the rule set's vocabulary added to its log-odds (0 without one). It is
+  /// held fixed while the rule weights are fitted around it.
+  public var offsets: [Double]
   public var labels: [Bool]
 
-  public init(rules: [Rule], priorBias: Double, fired: [[Int]], discounts: [Double], labels: [Bool]) {
+  public init(
+    rules: [Rule], priorBias: Double, fired: [[Int]], discounts: [Double], labels: [Bool], offsets: [Double]? = nil
+  ) {
     precondition(fired.count == labels.count && discounts.count == labels.count, "one entry per record")
+    precondition(offsets == nil || offsets!.count == labels.count, "one offset per record")
     self.rules = rules
     self.prior = rules.map(\.weight)
     self.priorBias = priorBias
     self.fired = fired
     self.discounts = discounts
+    self.offsets = offsets ?? [Double](repeating: 0, count: labels.count)
     self.labels = labels
   }
 
@@ -35,6 +42,7 @@ public struct CalibrationSet: Sendable {
     for (i, r) in definition.rules.enumerated() { index[r.id] = i }
     var fired: [[Int]] = []
     var discounts: [Double] = []
+    var offsets: [Double] = []
     for r in records {
       let report: ScanReport
       switch r.content {
@@ -56,10 +64,11 @@ public struct CalibrationSet: Sendable {
       }
       fired.append(ids.sorted())
       discounts.append(discount)
+      offsets.append(report.vocabulary?.weight ?? 0)
     }
     self.init(
       rules: definition.rules, priorBias: definition.manifest.bias, fired: fired, discounts: discounts,
-      labels: records.map(\.label))
+      labels: records.map(\.label), offsets: offsets)
   }
 
   /// How often each rule fired.
@@ -81,7 +90,7 @@ public struct CalibrationSet: Sendable {
 
   /// The logits the scorer gives with these weights and bias.
   public func logits(weights: [Double], bias: Double) -> [Double] {
-    rows(weights: weights).map { x in bias + zip(x, weights).reduce(0) { $0 + $1.0 * $1.1 } }
+    zip(rows(weights: weights), offsets).map { x, o in bias + o + zip(x, weights).reduce(0) { $0 + $1.0 * $1.1 } }
   }
 
   /// The records at `indices`.
@@ -89,6 +98,7 @@ public struct CalibrationSet: Sendable {
     var s = self
     s.fired = indices.map { fired[$0] }
     s.discounts = indices.map { discounts[$0] }
+    s.offsets = indices.map { offsets[$0] }
     s.labels = indices.map { labels[$0] }
     return s
   }
@@ -116,12 +126,14 @@ public enum Logistic {
 
   /// Fits weights and bias by Newton's method with a backtracking line search, minimising
   /// sum_i [log(1 + e^z_i) - y_i z_i] + lambda * (sum_j (w_j - prior_j)^2 + (b - priorBias)^2)
-  /// where z_i = b + w . x_i. Starts at the prior. Weights in `fixed` are held at the given values
+  /// where z_i = b + w . x_i + offset_i (offsets are fixed parts of the score, such as the
+  /// vocabulary evidence; none by default). Starts at the prior. Weights in `fixed` are held at the given values
   /// (their penalty is a constant); the others are fitted around them.
   public static func fit(
     rows: [[Double]], labels: [Bool], prior: [Double], priorBias: Double, lambda: Double,
-    fixed: [Int: Double] = [:], maxIterations: Int = 100, tolerance: Double = 1e-9
+    fixed: [Int: Double] = [:], offsets: [Double]? = nil, maxIterations: Int = 100, tolerance: Double = 1e-9
   ) -> LogisticFit {
+    let offsets = offsets ?? [Double](repeating: 0, count: rows.count)
     let d = prior.count
     let p = d + 1  // the bias is the last parameter
     var theta = prior + [priorBias]
@@ -131,8 +143,8 @@ public enum Logistic {
 
     func objective(_ t: [Double]) -> Double {
       var f = 0.0
-      for (x, y) in zip(rows, ys) {
-        var z = t[d]
+      for (i, (x, y)) in zip(rows, ys).enumerated() {
+        var z = t[d] + offsets[i]
         for j in 0..<d where x[j] != 0 { z += t[j] * x[j] }
         f += softplus(z) - y * z
       }
@@ -147,8 +159,8 @@ public enum Logistic {
       iterations += 1
       var g = [Double](repeating: 0, count: p)
       var h = [Double](repeating: 0, count: p * p)
-      for (x, y) in zip(rows, ys) {
-        var z = theta[d]
+      for (i, (x, y)) in zip(rows, ys).enumerated() {
+        var z = theta[d] + offsets[i]
         for j in 0..<d where x[j] != 0 { z += theta[j] * x[j] }
         let s = sigmoid(z)
         let r = s - y
@@ -297,7 +309,7 @@ public enum Calibrator {
     func once() -> LogisticFit {
       Logistic.fit(
         rows: data.rows(weights: signs), labels: data.labels, prior: data.prior, priorBias: data.priorBias,
-        lambda: lambda, fixed: held)
+        lambda: lambda, fixed: held, offsets: data.offsets)
     }
     var result = once()
     for _ in 0..<12 {

@@ -15,7 +15,18 @@ struct CalibrateCommand: ParsableCommand {
       instead of 1 when a context rule fired, as in scoring. Prints k-fold cross-validated \
       ROC-AUC, PR-AUC and F1 at the flag level with the hand and the fitted weights. The \
       overlay works with `scan`, `check` and `eval` through --weights.
+
+      With --vocabulary FILE it also learns word weights from the records' text (logistic \
+      regression on which words occur, each word seen in at least two records) and writes them \
+      as the tab-separated file that ruleset.yaml's `vocabulary` names; it prints the \
+      cross-validated ROC-AUC of the words alone. The rule weights are then fitted around what \
+      the words add to each record, taken from word weights learned on the other folds (so no \
+      record is scored by weights learned from itself; the set's cap, or 1.5). Without \
+      --vocabulary, a vocabulary the rule set already has is held fixed while the weights are fitted.
       """)
+
+  /// The cap assumed for a vocabulary learned for a rule set that does not name one yet.
+  static let defaultCap = 1.5
 
   @OptionGroup var input: LabelledInputOptions
 
@@ -34,6 +45,12 @@ struct CalibrateCommand: ParsableCommand {
       valueName: "ids"))
   var alone: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Also learn word weights from the records and write them to this file (for ruleset.yaml's `vocabulary`).",
+      valueName: "file"))
+  var vocabulary: String?
+
   func validate() throws {
     guard l2.isFinite, l2 >= 0 else { throw ValidationError("--l2 must be a number >= 0") }
     guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
@@ -50,13 +67,27 @@ struct CalibrateCommand: ParsableCommand {
     }
     let ruleSet = try input.ruleSetOptions.load()
     let scanner = RedFlag.Scanner(ruleSet: ruleSet)
-    let data: CalibrationSet
+    var data: CalibrationSet
     do {
       data = try CalibrationSet(records: records, scanner: scanner)
     } catch let e as EvalInputError {
       throw RunFailure(e.message)
     }
     let manifest = ruleSet.definition.manifest
+    // With --vocabulary the words are learned here too: the rule weights are fitted around what
+    // held-out word weights add to each record, never around weights learned from the record itself.
+    var words: (documents: [Set<String>], heldOut: [Double])? = nil
+    if vocabulary != nil {
+      let documents: [Set<String>]
+      do {
+        documents = try VocabularyTrainer.documents(records, scanner: scanner)
+      } catch let e as EvalInputError {
+        throw RunFailure(e.message)
+      }
+      let heldOut = VocabularyTrainer().heldOutLogits(documents, labels: data.labels, k: folds)
+      data.offsets = VocabularyTrainer.offsets(heldOut: heldOut, cap: manifest.vocabulary?.cap ?? Self.defaultCap, data: data)
+      words = (documents, heldOut)
+    }
     guard let flagThreshold = manifest.thresholds[manifest.flagLevel] else {
       throw RunFailure("the rule set has no threshold for its flag level '\(manifest.flagLevel.rawValue)'")
     }
@@ -87,6 +118,30 @@ struct CalibrateCommand: ParsableCommand {
     s += "bias \(String(format: "%.3f", manifest.bias)) -> \(String(format: "%.3f", result.fit.bias))"
     s += result.fit.converged ? "" : " (the fit did not converge; try a larger --l2)"
     s += "\nwrote \(output)\n"
+    if let vocabulary, let words {
+      s += try writeVocabulary(words.documents, heldOut: words.heldOut, labels: data.labels, to: vocabulary)
+    }
     print(s, terminator: "")
+  }
+
+  /// Learns the word weights, writes the file and returns the lines to print.
+  func writeVocabulary(_ documents: [Set<String>], heldOut: [Double], labels: [Bool], to path: String) throws -> String {
+    let trainer = VocabularyTrainer()
+    let cv = VocabularyTrainer.figures(heldOut: heldOut, labels: labels)
+    let weights = trainer.fit(documents, labels: labels)
+    func f(_ x: Double?) -> String { x.map { String(format: "%.4f", $0) } ?? "n/a" }
+    let header = [
+      "Word weights learned by `redflag calibrate --vocabulary` (L2 \(trainer.l2), words in >= \(trainer.minCount) records).",
+      "Data: \(input.files.joined(separator: ", "))",
+      "  \(labels.count) records, \(labels.filter { $0 }.count) risky.",
+      "Words alone, \(folds)-fold cross-validated: ROC-AUC \(f(cv.rocAUC)), PR-AUC \(f(cv.prAUC)).",
+      "Format: word key, a tab, its log-odds weight. ruleset.yaml's `vocabulary` names this file and its cap.",
+    ]
+    do {
+      try Data(VocabularyFile.render(weights, header: header).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw RunFailure("\(path): cannot write the vocabulary (\(error.localizedDescription))")
+    }
+    return "vocabulary: \(weights.count) words; words alone, cross-validated: ROC-AUC \(f(cv.rocAUC)), PR-AUC \(f(cv.prAUC))\nwrote \(path)\n"
   }
 }

@@ -182,4 +182,54 @@ import Testing
     #expect(bad.stderr.contains("no-such-rule"), "\(bad.stderr)")
     #expect(!FileManager.default.fileExists(atPath: again))
   }
+
+  /// `--vocabulary` writes a weights file that a rule set can name; scans then carry the wording
+  /// evidence, and `check` explains it.
+  @Test func calibrateLearnsAVocabularyThatARuleSetLoads() throws {
+    let tmp = try TempDir()
+    defer { tmp.cleanup() }
+    let rules = tmp.path("rules")
+    try FileManager.default.copyItem(atPath: CLI.rules, toPath: rules)
+    let words = rules + "/vocabulary.tsv"
+    try? FileManager.default.removeItem(atPath: words)
+    let run = try redflag([
+      "calibrate", Self.thai, Self.burmese, "-o", tmp.path("w.yaml"), "--rules", CLI.rules, "--folds", "2",
+      "--vocabulary", words,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("vocabulary: ") && run.stdout.contains("words alone, cross-validated: ROC-AUC"), "\(run.stdout)")
+    let tsv = try String(contentsOfFile: words, encoding: .utf8)
+    let lines = tsv.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    #expect(lines.count > 100)
+    // Thai and Burmese words, each a key, a tab and a number, sorted.
+    #expect(lines.allSatisfy { $0.split(separator: "\t").count == 2 && Double($0.split(separator: "\t")[1]) != nil })
+    #expect(lines.contains { $0.unicodeScalars.first.map { (0x0E00...0x0E7F).contains($0.value) } ?? false })
+    #expect(lines.contains { $0.unicodeScalars.first.map { (0x1000...0x109F).contains($0.value) } ?? false })
+    let keys = lines.map { String($0.split(separator: "\t")[0]) }
+    #expect(keys == keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+
+    // The copied set names the file; its scans now carry "vocabulary" where an indicator fired.
+    let manifest = rules + "/ruleset.yaml"
+    let yaml = try String(contentsOfFile: manifest, encoding: .utf8)
+    if !yaml.contains("\nvocabulary:") {
+      try (yaml + "vocabulary:\n  file: vocabulary.tsv\n  cap: 1.5\n").write(toFile: manifest, atomically: true, encoding: .utf8)
+    }
+    let scan = try redflag(["scan", Self.thai, "--rules", rules])
+    #expect(scan.status == 0, "\(scan.stderr)")
+    let records = jsonRecords(scan)
+    #expect(records.count == 40)
+    let withWords = records.filter { $0["vocabulary"] != nil }
+    #expect(!withWords.isEmpty)
+    for r in records {
+      let findings = (r["findings"] as? [[String: Any]]) ?? []
+      let positive = findings.contains { ($0["weight"] as? Double ?? 0) > 0 }
+      if let v = r["vocabulary"] as? [String: Any] {
+        #expect(positive, "words counted without an indicator in \(r["id"] ?? "?")")
+        let w = try #require(v["weight"] as? Double)
+        #expect(abs(w) <= 1.5)
+      }
+    }
+    let check = try redflag(["check", "--rules", rules, "รับสมัครด่วน งานสีหนุวิลล์ เงินเดือนสูง ไม่ต้องมีประสบการณ์ ติดต่อไลน์"])
+    #expect(check.stdout.contains("Wording"), "\(check.stdout)")
+  }
 }
