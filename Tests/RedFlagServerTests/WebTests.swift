@@ -45,6 +45,11 @@ struct WebPageTests {
         #expect(h.contains(sharedStore.scanner.ruleSet.stamp.version))
         #expect(h.contains("<span id=\"language\">English</span>"))
         #expect(h.contains("href=\"/check?text=URGENT%20hiring"))
+        // The wording evidence is explained in a sentence with its weight and words.
+        let v = try #require(report.vocabulary)
+        #expect(h.contains("<p id=\"vocabulary\">Wording, weight \(String(format: "%+.2f", v.weight))"))
+        for w in v.words { #expect(h.contains(escape(w.label))) }
+        #expect(h.contains("never flag an ad on their own"))
       }
       // Form encoding: '+' is a space, and lang is honoured.
       try await client.execute(uri: "/check?text=Employer+will+keep+your+passport&lang=en", method: .get) { (r: TestResponse) async throws in

@@ -23,7 +23,21 @@ let sharedScanner: RedFlag.Scanner = {
     let line = report.jsonLine()
     #expect(!line.contains("\n") && !line.contains("\t"))
     let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["categories", "entities", "findings", "flagged", "id", "language", "level", "ruleset", "score"])
+    // `vocabulary` is there because an indicator fired and the shipped set has word weights.
+    #expect(Set(object.keys) == ["categories", "entities", "findings", "flagged", "id", "language", "level", "ruleset", "score", "vocabulary"])
+    let vocabulary = try #require(object["vocabulary"] as? [String: Any])
+    let v = try #require(report.vocabulary)
+    #expect(abs((vocabulary["weight"] as? Double ?? 99) - v.weight) < 1e-4)
+    let words = try #require(vocabulary["words"] as? [[String: Any]])
+    #expect(words.count == v.words.count && !words.isEmpty)
+    for (w, r) in zip(words, v.words) {
+      #expect(Set(w.keys) == ["weight", "word"])
+      #expect(w["word"] as? String == r.word)
+    }
+    // A post with no indicator has no vocabulary key.
+    let plain = try #require(
+      try JSONSerialization.jsonObject(with: Data(scanner.scan(text: "Fresh bread every morning at our bakery.", id: "p").jsonLine().utf8)) as? [String: Any])
+    #expect(plain["vocabulary"] == nil)
     #expect(object["id"] as? String == "ad-17")
     #expect(object["level"] as? String == report.level.rawValue)
     #expect(object["flagged"] as? Bool == report.flagged)

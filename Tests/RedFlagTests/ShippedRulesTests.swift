@@ -63,6 +63,37 @@ let shippedRulesDirectory: String = {
     #expect(report.findings.isEmpty && report.level == .none, "\(report.level) \(report.findings.map(\.rule))")
   }
 
+  /// The shipped vocabulary is loaded, its cap alone cannot reach the flag level, and on the
+  /// DEV8 posts (all ten languages) words count only where an indicator rule fired.
+  @Test func wordsNeverFlagWithoutAnIndicator() throws {
+    let set = sharedScanner.ruleSet
+    let vocabulary = try #require(set.definition.vocabulary)
+    #expect(vocabulary.weights.count > 1000)
+    let m = set.definition.manifest
+    let flagScore = try #require(m.thresholds[m.flagLevel])
+    #expect(1 / (1 + exp(-(m.bias + vocabulary.cap))) < flagScore)
+    let dir = (shippedRulesDirectory as NSString).deletingLastPathComponent + "/corpora/dev8"
+    var withWords = 0
+    var languages = Set<String>()
+    for lang in ["en", "id", "km", "lo", "ms", "my", "th", "tl", "vi", "zh"] {
+      let text = try String(contentsOfFile: dir + "/\(lang).jsonl", encoding: .utf8)
+      for line in text.split(separator: "\n") {
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let r = sharedScanner.scan(text: try #require(o["text"] as? String), id: try #require(o["id"] as? String))
+        let indicator = r.findings.contains { f in f.weight > 0 && set.definition.rules.first { $0.id == f.rule }?.kind != .context }
+        if let v = r.vocabulary {
+          #expect(indicator, "\(r.id): words counted without an indicator")
+          #expect(abs(v.weight) <= vocabulary.cap)
+          withWords += 1
+          languages.insert(lang)
+        }
+        if r.flagged { #expect(indicator, "\(r.id) flagged without an indicator") }
+      }
+    }
+    #expect(withWords > 100)
+    #expect(languages.count == 10)
+  }
+
   @Test func weakCuesStayLowAlone() throws {
     let scanner = sharedScanner
     for text in ["URGENT hiring! Limited slots.", "Salary $900/month.", "Contact us on WhatsApp +66 81 234 5678",
