@@ -67,6 +67,11 @@ public struct VocabularyReport: Sendable, Hashable {
   /// The words that pushed most that way, with their weights, strongest first.
   public var words: [Word]
   public init(weight: Double, words: [Word]) { self.weight = weight; self.words = words }
+  /// Which posts the words are more common in, for the sentence that explains them ("the words of
+  /// this post are more common in ... of RedFlag's labelled examples").
+  public var comparison: String {
+    weight >= 0 ? "risky ads than in other posts" : "warnings, news and ordinary ads than in risky ads"
+  }
 }
 
 /// Which rule set produced a report.

@@ -56,7 +56,7 @@ public struct VocabularyTrainer: Sendable {
       for (i, row) in rows.enumerated() {
         var z = b
         for j in row { z += w[j] * scale[i] }
-        let g = 1 / (1 + exp(-z)) - y[i]
+        let g = Logistic.sigmoid(z) - y[i]
         gb += g
         let gi = g * scale[i] / n
         for j in row { grad[j] += gi }
@@ -69,12 +69,11 @@ public struct VocabularyTrainer: Sendable {
     return out
   }
 
-  /// The score the words alone give each document (the intercept left out, as in scoring).
+  /// The score the words alone give each document (the intercept left out, as in scoring): the
+  /// scorer's sum, unclamped, added in word order so it does not depend on set order.
   public static func logits(_ documents: [Set<String>], weights: [String: Double]) -> [Double] {
-    documents.map { d in
-      let ws = d.compactMap { weights[$0] }
-      return ws.isEmpty ? 0 : ws.reduce(0, +) / Double(ws.count).squareRoot()
-    }
+    let model = VocabularyModel(weights: weights, cap: .infinity)
+    return documents.map { model.score($0)?.weight ?? 0 }
   }
 
   /// Each document's words-alone logit from a model learned on the other `k - 1` folds (the
@@ -94,7 +93,7 @@ public struct VocabularyTrainer: Sendable {
 
   /// ROC-AUC and PR-AUC of the words alone, from held-out logits.
   public static func figures(heldOut: [Double], labels: [Bool]) -> ScoreFigures {
-    ScoreFigures(scores: heldOut.map { 1 / (1 + exp(-$0)) }, labels: labels, flagThreshold: 0.5)
+    ScoreFigures(scores: heldOut.map(Logistic.sigmoid), labels: labels, flagThreshold: 0.5)
   }
 
   /// ROC-AUC and PR-AUC of the words alone, from `k` held-out folds.

@@ -255,10 +255,8 @@ public struct WebPages: Sendable {
       s += "</tbody></table>\n"
     }
     if let v = r.vocabulary {
-      let toward = v.weight >= 0
-        ? "risky ads than in other posts" : "warnings, news and ordinary ads than in risky ads"
       let words = v.words.map { escape($0.label) + " " + String(format: "%+.2f", $0.weight) }.joined(separator: ", ")
-      s += "<p id=\"vocabulary\">Wording, weight \(String(format: "%+.2f", v.weight)): beside the signs above, the words of this ad are more common in \(toward) of RedFlag's labelled examples"
+      s += "<p id=\"vocabulary\">Wording, weight \(String(format: "%+.2f", v.weight)): beside the signs above, the words of this ad are more common in \(v.comparison) of RedFlag's labelled examples"
       s += words.isEmpty ? "." : " (\(words))."
       s += " Words count only beside a sign and never flag an ad on their own.</p>\n"
     }

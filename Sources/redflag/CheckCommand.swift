@@ -119,10 +119,8 @@ func explain(_ r: ScanReport, text: String?, color: Bool) -> String {
     }
   }
   if let v = r.vocabulary {
-    let toward = v.weight >= 0
-      ? "risky ads than in other posts" : "warnings, news and ordinary ads than in risky ads"
     s += "\n\(bold)Wording\(reset): weight \(String(format: "%+.2f", v.weight)). Beside the findings above, the words of this post "
-    s += "are more common in \(toward) of RedFlag's labelled examples"
+    s += "are more common in \(v.comparison) of RedFlag's labelled examples"
     s += v.words.isEmpty ? ".\n" : " (" + v.words.map { "\($0.label) \(String(format: "%+.2f", $0.weight))" }.joined(separator: ", ") + ").\n"
     s += "   Words count only beside a finding and never flag an ad on their own.\n"
   }
