@@ -77,7 +77,11 @@ enum Deobfuscator {
         // Absorb (symbol word)* and a trailing symbol, while everything touches.
         var m = k + 1
         while m < raw.count, raw[m].isLeetSymbol, raw[m].start == t.end {
-          if m + 1 < raw.count, raw[m + 1].kind == .word, !raw[m + 1].isLeetSymbol, raw[m + 1].start == raw[m].end {
+          // Only between letters of spaced scripts: in Chinese, Thai or Burmese "！" or "|" between
+          // two words is punctuation ("急招！包机票"), never a letter.
+          if m + 1 < raw.count, raw[m + 1].kind == .word, !raw[m + 1].isLeetSymbol, raw[m + 1].start == raw[m].end,
+            !CharProps.script(of: s[t.end - 1]).isSpaceless, !CharProps.script(of: s[raw[m + 1].start]).isSpaceless
+          {
             t.end = raw[m + 1].end
             m += 2
           } else {

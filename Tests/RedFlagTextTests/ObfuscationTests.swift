@@ -70,6 +70,20 @@ struct ObfuscationTests {
     #expect(doc.tokens.map(\.text) == ["n0", "exp3rience", "needed", "get", "ca$h", "daily"])
   }
 
+  /// "!" or "|" between Chinese, Thai or Burmese words is punctuation, not leetspeak: the words
+  /// stay apart (they were glued into "招!包" and "高薪!包吃", which no phrase could match).
+  @Test func bangBetweenSpacelessWordsIsPunctuation() {
+    let zh = TextAnalyzer().analyze("急招！包机票，高薪!包吃住")
+    #expect(!zh.tokens.contains { $0.text.contains("！") || $0.text.contains("!") })
+    #expect(zh.tokens.map(\.text).contains("机票"))
+    let th = TextAnalyzer().analyze("รับด่วน!ฟรีตั๋ว|ไม่ต้องมีประสบการณ์")
+    #expect(!th.tokens.contains { $0.text.contains("!") || $0.text.contains("|") })
+    let my = TextAnalyzer().analyze("အလုပ်ခေါ်နေပါတယ်!လစာကောင်း")
+    #expect(!my.tokens.contains { $0.text.contains("!") })
+    // Latin leetspeak still joins.
+    #expect(TextAnalyzer().analyze("fr!ends ca$h").tokens.map(\.text) == ["fr!ends", "ca$h"])
+  }
+
   static let spread: [DeobfuscationCase] = [
     .init("T e l e g r a m", "telegram"),
     .init("c.u.s.t.o.m.e.r", "customer"),
