@@ -95,7 +95,7 @@ extension ScanReport {
 
   func writeJSON(into w: inout JSONWriter, extra: [(key: String, json: String)]) {
     // The record's own keys in sorted order; extra keys are merged in by name (never replacing one).
-    let own: [String] = ["categories", "entities", "error", "findings", "flagged", "id", "language", "level", "ruleset", "score", "vocabulary"]
+    let own: [String] = ["categories", "entities", "error", "findings", "flagged", "id", "language", "level", "ruleset", "score", "vocabulary", "voice"]
     let extras = extra.filter { !own.contains($0.key) }.sorted { $0.key < $1.key }
     var e = 0
     var first = true
@@ -177,11 +177,12 @@ extension ScanReport {
     w.out.append(0x7D)
     key("score", &w)
     w.number(score)
-    if let vocabulary {
-      key("vocabulary", &w)
-      w.raw("{\"weight\":"); w.number(vocabulary.weight)
+    for (name, report) in [("vocabulary", vocabulary), ("voice", voice)] {
+      guard let report else { continue }
+      key(name, &w)
+      w.raw("{\"weight\":"); w.number(report.weight)
       w.raw(",\"words\":[")
-      for (i, x) in vocabulary.words.enumerated() {
+      for (i, x) in report.words.enumerated() {
         if i > 0 { w.out.append(0x2C) }
         w.raw("{\"weight\":"); w.number(x.weight)
         w.raw(",\"word\":"); w.string(x.word)

@@ -1,3 +1,4 @@
+import RedFlagEngine
 import RedFlagRules
 
 /// One finding: a rule that fired, where, and why it matters.
@@ -67,10 +68,23 @@ public struct VocabularyReport: Sendable, Hashable {
   /// The words that pushed most that way, with their weights, strongest first.
   public var words: [Word]
   public init(weight: Double, words: [Word]) { self.weight = weight; self.words = words }
+  /// The report of the engine's word evidence.
+  public init(_ evidence: VocabularyEvidence) {
+    self.init(weight: evidence.weight, words: evidence.words.map { Word(word: $0.word, weight: $0.weight) })
+  }
   /// Which posts the words are more common in, for the sentence that explains them ("the words of
   /// this post are more common in ... of RedFlag's labelled examples").
   public var comparison: String {
     weight >= 0 ? "risky ads than in other posts" : "warnings, news and ordinary ads than in risky ads"
+  }
+  /// The sentence that explains a voice report (a context rule's `voice` fired), for `check` and
+  /// the web page; `words` is the list of words as the caller shows them.
+  public static func voiceSentence(words: String) -> String {
+    "Outside the suspicious passages, the words of this post read like the warnings, questions, "
+      + "survivors' stories and news reports of RedFlag's labelled examples"
+      + (words.isEmpty ? "" : " (" + words + ")")
+      + ", so it is taken to be about these lures rather than making them, and they count for less. "
+      + "Read it: a recruiter can write like this too."
   }
 }
 
@@ -110,15 +124,21 @@ public struct ScanReport: Sendable, Hashable {
   public var error: RecordError?
   /// Set when the rule set's vocabulary counted in the score (see `VocabularyReport`).
   public var vocabulary: VocabularyReport?
+  /// Set when a context rule's `voice` fired: the post's words outside the lures read like a
+  /// warning or a news report. `weight` is the voice score (not a log-odds added to the score; the
+  /// rule's discount and weight are in `findings`), `words` the words that raised it most.
+  public var voice: VocabularyReport?
 
   public init(
     id: String, score: Double, level: RiskLevel, flagged: Bool, language: String,
     categories: [String: Double], findings: [Finding], entities: [EntityReport],
-    ruleset: RuleSetStamp, error: RecordError? = nil, vocabulary: VocabularyReport? = nil
+    ruleset: RuleSetStamp, error: RecordError? = nil, vocabulary: VocabularyReport? = nil,
+    voice: VocabularyReport? = nil
   ) {
     self.id = id; self.score = score; self.level = level; self.flagged = flagged
     self.language = language; self.categories = categories; self.findings = findings
     self.entities = entities; self.ruleset = ruleset; self.error = error; self.vocabulary = vocabulary
+    self.voice = voice
   }
 
   /// A report for a record that could not be processed.

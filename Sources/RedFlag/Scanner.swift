@@ -93,6 +93,17 @@ public final class Scanner: @unchecked Sendable {
     VocabularyKeys.keys(analyze(text: text).tokens)
   }
 
+  /// The voice keys of a text: its words outside the lures the rule set finds (what `redflag
+  /// calibrate --voice` learns on).
+  public func voiceKeys(text: String) -> Set<String> {
+    ruleSet.compiled.voiceKeys(analyze(text: text))
+  }
+
+  /// The voice keys of an HTML document's extracted text.
+  public func voiceKeys(html: String) -> Set<String> {
+    voiceKeys(text: HTMLExtractor.extract(html: html).text)
+  }
+
   /// The distinct vocabulary keys of an HTML document's extracted text.
   public func vocabularyKeys(html: String) -> Set<String> {
     vocabularyKeys(text: HTMLExtractor.extract(html: html).text)
@@ -133,8 +144,6 @@ extension ScanReport {
     self.init(
       id: id, score: eval.score, level: eval.level, flagged: eval.flagged, language: doc.language.code,
       categories: eval.categories, findings: findings, entities: entities, ruleset: ruleset,
-      vocabulary: eval.vocabulary.map { v in
-        VocabularyReport(weight: v.weight, words: v.words.map { VocabularyReport.Word(word: $0.word, weight: $0.weight) })
-      })
+      vocabulary: eval.vocabulary.map(VocabularyReport.init), voice: eval.voice.map(VocabularyReport.init))
   }
 }

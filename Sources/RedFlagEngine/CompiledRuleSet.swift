@@ -164,6 +164,8 @@ public struct CompiledRuleSet: Sendable {
   let contextRules: [Int32]
   /// The context rules that fire on quotation (`quoted_share`), so scoring need not look for them.
   let quotationRules: [Int32]
+  /// The context rules that fire on the post's words (`voice`).
+  let voiceRules: [Int32]
 
   /// Rough size of the compiled tables in bytes.
   public let memoryBytes: Int
@@ -215,6 +217,7 @@ public struct CompiledRuleSet: Sendable {
     comboRules = selected.indices.filter { selected[$0].kind == .combo }.map(Int32.init)
     contextRules = selected.indices.filter { selected[$0].kind == .context }.map(Int32.init)
     quotationRules = contextRules.filter { selected[Int($0)].quotedShare != nil }
+    voiceRules = contextRules.filter { selected[Int($0)].voice != nil }
     var bytes = spaceless.memoryBytes
     bytes += nfa.byteCount
     bytes += (exactWords.count + foldedWords.count + prefixes.count) * 48

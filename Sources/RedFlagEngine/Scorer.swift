@@ -36,6 +36,9 @@ public struct Evaluation: Sendable {
   /// The word evidence that counted in `logit`: only when the rule set has a vocabulary and a
   /// positive phrase or combo rule fired (words never flag a post on their own).
   public var vocabulary: VocabularyEvidence? = nil
+  /// The word evidence of a `voice` context rule that fired: the post's words read like a warning
+  /// or a news report (only looked at when a positive phrase or combo rule fired).
+  public var voice: VocabularyEvidence? = nil
 }
 
 extension CompiledRuleSet {
@@ -70,8 +73,16 @@ extension CompiledRuleSet {
       }
     }
     let quoted = quotedContexts(first: first, tokens: tokens, text: doc.text)
+    // Words are looked at only beside a lure: a positive phrase or combo rule (not a context).
+    let hasLure =
+      first.keys.contains { rules[$0].kind == .phrase && rules[$0].weight > 0 }
+      || comboParts.keys.contains { rules[$0].weight > 0 }
+    let keys = hasLure && definition.vocabulary != nil ? VocabularyKeys.keys(tokens) : []
+    let voiced =
+      hasLure && !voiceRules.isEmpty
+      ? voiceContexts(first: first, quoted: quoted, keys: voiceKeys(tokens, matches: matches)) : [:]
     var discount = 1.0
-    for c in contextRules where first[Int(c)] != nil || quoted[Int(c)] != nil {
+    for c in contextRules where first[Int(c)] != nil || quoted[Int(c)] != nil || voiced[Int(c)] != nil {
       discount = min(discount, rules[Int(c)].discount ?? 1)
     }
     var logit = definition.manifest.bias
@@ -104,10 +115,21 @@ extension CompiledRuleSet {
       let m = first[shown]!
       add(c, span: Self.span(tokens, m.startToken, m.endToken), parts: lures.map { rules[$0].id }.sorted())
     }
+    // A voice context is shown at the first lure it discounts.
+    for c in voiced.keys.sorted() {
+      let lure = first.keys.filter { rules[$0].kind == .phrase && rules[$0].weight > 0 }
+        .min { (first[$0]!.startToken, $0) < (first[$1]!.startToken, $1) }
+      if let lure {
+        let m = first[lure]!
+        add(c, span: Self.span(tokens, m.startToken, m.endToken), parts: [])
+      } else if let combo = findings.first(where: { $0.rule.kind == .combo && $0.weight > 0 }) {
+        add(c, span: combo.span, parts: [])
+      }
+    }
     findings.sort { ($0.span.start, $0.span.end, $0.rule.id) < ($1.span.start, $1.span.end, $1.rule.id) }
     var vocabulary: VocabularyEvidence? = nil
-    if let model = definition.vocabulary, findings.contains(where: { $0.rule.kind != .context && $0.weight > 0 }) {
-      vocabulary = model.evidence(tokens)
+    if let model = definition.vocabulary, hasLure {
+      vocabulary = model.evidence(keys: keys)
       logit += vocabulary?.weight ?? 0
     }
     let score = Self.sigmoid(logit)
@@ -116,7 +138,20 @@ extension CompiledRuleSet {
     return Evaluation(
       logit: logit, score: score, level: level, flagged: level >= definition.manifest.flagLevel,
       categories: categories, findings: findings, discount: discount, matches: matches,
-      vocabulary: vocabulary)
+      vocabulary: vocabulary, voice: voiced.keys.min().flatMap { voiced[$0] })
+  }
+
+  /// The context rules with a `voice` that fire: the post's voice keys (`voiceKeys`) score at least
+  /// the rule's threshold on its voice weights. A context rule that already fired otherwise is left out.
+  func voiceContexts(first: [Int: PhraseMatch], quoted: [Int: [Int]], keys: Set<String>) -> [Int: VocabularyEvidence] {
+    var out: [Int: VocabularyEvidence] = [:]
+    for c in voiceRules.map(Int.init) where first[c] == nil && quoted[c] == nil {
+      guard let spec = rules[c].voice, let model = definition.voices[spec.file],
+        let evidence = model.evidence(keys: keys), evidence.weight >= spec.threshold
+      else { continue }
+      out[c] = evidence
+    }
+    return out
   }
 
   /// The context rules with a `quoted_share` that fire: at least that share of the positive phrase

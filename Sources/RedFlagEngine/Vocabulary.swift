@@ -45,11 +45,44 @@ public enum VocabularyKeys {
   }
 }
 
+extension CompiledRuleSet {
+  /// The keys a `voice` is learned on and scored with: the words of the post outside every lure
+  /// (the tokens of positive phrase matches) and no token kinds. Warnings quote the same lures that
+  /// ads make, so the voice must come from the words around them: who tells it, to whom, in what
+  /// tense ("my brother answered an ad that said ...", "anyone know this agency?").
+  public func voiceKeys(_ tokens: [Token], matches: [PhraseMatch]) -> Set<String> {
+    var covered = [Bool](repeating: false, count: tokens.count)
+    for m in matches where rules[m.rule].kind == .phrase && rules[m.rule].weight > 0 {
+      for i in m.startToken..<min(m.endToken, tokens.count) { covered[i] = true }
+    }
+    var out = Set<String>()
+    for (i, t) in tokens.enumerated() where !covered[i] && t.kind == .word {
+      out.insert(Self.voiceKey(t))
+    }
+    return out
+  }
+
+  /// A word's voice key: its de-obfuscated or normalised form, diacritics kept. Vietnamese shows
+  /// why: without its marks "báo" (a report) and "bao" (covers, as in "bao vé": ticket paid) are
+  /// one key, and so are "tin" (news) and the "tin" of "căng tin" (canteen).
+  static func voiceKey(_ t: Token) -> String { t.deobfuscated ?? t.norm }
+
+  /// The voice keys of an analysed document (matches it first).
+  public func voiceKeys(_ doc: AnalyzedText) -> Set<String> {
+    voiceKeys(doc.tokens, matches: match(doc.tokens))
+  }
+}
+
 extension VocabularyModel {
   /// Sum of the weights of the distinct known words over the square root of their number, clamped
   /// to the cap; nil when the post has no known word.
   public func evidence(_ tokens: [Token]) -> VocabularyEvidence? {
-    guard let (weight, found) = score(VocabularyKeys.keys(tokens)) else { return nil }
+    evidence(keys: VocabularyKeys.keys(tokens))
+  }
+
+  /// The same for a document's distinct keys (`VocabularyKeys.keys`).
+  public func evidence(keys: Set<String>) -> VocabularyEvidence? {
+    guard let (weight, found) = score(keys) else { return nil }
     let root = Double(found.count).squareRoot()
     let sign = weight >= 0 ? 1.0 : -1.0
     let top = found.filter { $0.weight * sign > 0 }

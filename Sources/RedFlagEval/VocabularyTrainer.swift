@@ -19,15 +19,26 @@ public struct VocabularyTrainer: Sendable {
 
   /// The distinct vocabulary keys of each record (text and HTML; scanned records need their text).
   public static func documents(_ records: [LabelledRecord], scanner: RedFlag.Scanner) throws -> [Set<String>] {
+    try documents(records, what: "a vocabulary", text: scanner.vocabularyKeys(text:), html: scanner.vocabularyKeys(html:))
+  }
+
+  /// Each record's voice keys (`Scanner.voiceKeys`): its words outside the lures.
+  public static func voiceDocuments(_ records: [LabelledRecord], scanner: RedFlag.Scanner) throws -> [Set<String>] {
+    try documents(records, what: "a voice", text: scanner.voiceKeys(text:), html: scanner.voiceKeys(html:))
+  }
+
+  static func documents(
+    _ records: [LabelledRecord], what: String, text: (String) -> Set<String>, html: (String) -> Set<String>
+  ) throws -> [Set<String>] {
     try records.map { r in
       switch r.content {
-      case .text(let t): return scanner.vocabularyKeys(text: t)
-      case .html(let h): return scanner.vocabularyKeys(html: h)
+      case .text(let t): return text(t)
+      case .html(let h): return html(h)
       case .scanned:
         guard let t = r.text else {
-          throw EvalInputError("\(r.source): learning a vocabulary needs each record's text, but this scanned record has none")
+          throw EvalInputError("\(r.source): learning \(what) needs each record's text, but this scanned record has none")
         }
-        return scanner.vocabularyKeys(text: t)
+        return text(t)
       }
     }
   }

@@ -122,6 +122,9 @@ public struct Rule: Sendable, Hashable, Codable {
   /// For context rules: fire when at least this share (0...1] of the positive phrase rules that
   /// fired were found inside quotation marks (the post quotes the lures rather than making them).
   public var quotedShare: Double?
+  /// For context rules: fire when the post's words score at least a threshold on learned word
+  /// weights that tell warnings and news reports from offers (`voice` in the rule file).
+  public var voice: VoiceSpec? = nil
   public var tests: RuleTests
   /// The file the rule came from (relative to the rule set folder), for messages.
   public var file: String
@@ -185,6 +188,18 @@ public struct RuleSetManifest: Sendable, Hashable, Codable {
   }
 }
 
+/// A context rule's `voice`: a file of word weights learned to tell warning, awareness and news
+/// posts (positive weights) from risky offers (`redflag calibrate --voice`), and the score at which
+/// the rule fires. The score is the vocabulary's: the sum of the weights of the post's distinct
+/// known words over the square root of their number.
+public struct VoiceSpec: Sendable, Hashable, Codable {
+  /// Path of the weights file, relative to the rule set folder.
+  public var file: String
+  /// The rule fires when the score is at least this.
+  public var threshold: Double
+  public init(file: String, threshold: Double) { self.file = file; self.threshold = threshold }
+}
+
 /// ruleset.yaml's `vocabulary`: a file of word weights learned from labelled posts
 /// (`redflag calibrate --vocabulary`), and the most they may add to or take from a record's log-odds.
 public struct VocabularySpec: Sendable, Hashable, Codable {
@@ -228,7 +243,13 @@ public struct RuleSetDefinition: Sendable, Hashable {
   public var sha256: String
   /// The word weights named by the manifest's `vocabulary`, when it names a file.
   public var vocabulary: VocabularyModel?
-  public init(manifest: RuleSetManifest, rules: [Rule], sha256: String, vocabulary: VocabularyModel? = nil) {
+  /// The word weights of the context rules' `voice` files, by file path (uncapped).
+  public var voices: [String: VocabularyModel]
+  public init(
+    manifest: RuleSetManifest, rules: [Rule], sha256: String, vocabulary: VocabularyModel? = nil,
+    voices: [String: VocabularyModel] = [:]
+  ) {
     self.manifest = manifest; self.rules = rules; self.sha256 = sha256; self.vocabulary = vocabulary
+    self.voices = voices
   }
 }

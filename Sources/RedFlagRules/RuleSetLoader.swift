@@ -130,19 +130,19 @@ private struct SetLoader {
 
     var vocabulary: VocabularyModel? = nil
     if let spec = manifest?.vocabulary {
-      if let bytes = readBytes(directory + "/" + spec.file) {
-        hashed.append((spec.file, bytes))
-        var problems: [Diagnostic] = []
-        vocabulary = VocabularyFile.parse(bytes, file: spec.file, cap: spec.cap, diagnostics: &problems)
-        diagnostics += problems
-      } else {
-        diagnostics.append(
-          Diagnostic(
-            code: DiagnosticCode.badVocabulary, severity: .error,
-            message: "ruleset.yaml names the vocabulary file '\(spec.file)', which cannot be read",
-            hint: "write it with `redflag calibrate --vocabulary`, or remove 'vocabulary' from ruleset.yaml",
-            file: "ruleset.yaml", line: 1, column: 1))
-      }
+      vocabulary = readWordWeights(
+        spec.file, cap: spec.cap, namedIn: "ruleset.yaml", what: "the vocabulary file",
+        hint: "write it with `redflag calibrate --vocabulary`, or remove 'vocabulary' from ruleset.yaml",
+        hashed: &hashed)
+    }
+    // The context rules' voice files (several rules may share one; each is read once).
+    var voices: [String: VocabularyModel] = [:]
+    var voiceFilesRead = Set<String>()
+    for raw in raws {
+      guard let rule = raw.rule, let spec = rule.voice, voiceFilesRead.insert(spec.file).inserted else { continue }
+      voices[spec.file] = readWordWeights(
+        spec.file, cap: .infinity, namedIn: rule.file, what: "the voice file",
+        hint: "write it with `redflag calibrate --voice`, or remove 'voice' from the rule", hashed: &hashed)
     }
 
     let sorted = Diagnostic.sorted(diagnostics)
@@ -155,8 +155,29 @@ private struct SetLoader {
     }
     let rules = raws.compactMap(\.rule).sorted { $0.id < $1.id }
     let definition = RuleSetDefinition(
-      manifest: manifest, rules: rules, sha256: Self.digest(hashed), vocabulary: vocabulary)
+      manifest: manifest, rules: rules, sha256: Self.digest(hashed), vocabulary: vocabulary, voices: voices)
     return .success(LoadedRuleSet(definition: definition, warnings: sorted))
+  }
+
+  /// Reads a word-weights file (ruleset.yaml's vocabulary or a context rule's voice), adds it to
+  /// the digest and parses it; a file that cannot be read and every bad line are RF035 errors.
+  mutating func readWordWeights(
+    _ file: String, cap: Double, namedIn: String, what: String, hint: String,
+    hashed: inout [(path: String, bytes: [UInt8])]
+  ) -> VocabularyModel? {
+    guard let bytes = readBytes(directory + "/" + file) else {
+      diagnostics.append(
+        Diagnostic(
+          code: DiagnosticCode.badVocabulary, severity: .error,
+          message: "\(namedIn) names \(what) '\(file)', which cannot be read", hint: hint,
+          file: namedIn, line: 1, column: 1))
+      return nil
+    }
+    hashed.append((file, bytes))
+    var problems: [Diagnostic] = []
+    let model = VocabularyFile.parse(bytes, file: file, cap: cap, diagnostics: &problems)
+    diagnostics += problems
+    return model
   }
 
   /// Duplicate ids, and combos that name unknown or non-phrase rules.
@@ -403,7 +424,7 @@ private struct RuleReader {
     "references", "tests",
   ]
   static let perKind: [RuleKind: [String]] = [
-    .phrase: ["languages"], .context: ["languages", "discount", "quoted_share"], .combo: ["combo"],
+    .phrase: ["languages"], .context: ["languages", "discount", "quoted_share", "voice"], .combo: ["combo"],
   ]
   static let required: [RuleKind: [String]] = [
     .phrase: ["id", "title", "category", "indicator", "weight", "explanation", "languages"],
@@ -414,6 +435,7 @@ private struct RuleReader {
     "languages": "applies only to phrase and context rules",
     "discount": "applies only to context rules",
     "quoted_share": "applies only to context rules",
+    "voice": "applies only to context rules",
     "combo": "applies only to combo rules (kind: combo)",
   ]
 
@@ -527,6 +549,8 @@ private struct RuleReader {
             DiagnosticCode.badQuotedShare,
             "quoted_share must be more than 0 and at most 1, found \(v.string ?? "?")", at: v)
         }
+      case "voice" where kind == .context:
+        rule.voice = readVoice(v)
       case "combo" where kind == .combo:
         rule.combo = readCombo(v, &raw)
       case "tests":
@@ -540,9 +564,9 @@ private struct RuleReader {
         DiagnosticCode.badDiscount, "a context rule needs a 'discount' (more than 0, at most 1)",
         hint: "add e.g. 'discount: 0.25'", at: root)
     }
-    if kind == .context && value("languages") == nil && value("quoted_share") == nil {
+    if kind == .context && value("languages") == nil && value("quoted_share") == nil && value("voice") == nil {
       reader.report(
-        DiagnosticCode.badQuotedShare, "a context rule needs 'languages' (its phrases) or 'quoted_share'",
+        DiagnosticCode.badQuotedShare, "a context rule needs 'languages' (its phrases), 'quoted_share' or 'voice'",
         hint: "list the phrases that mark a warning, or add e.g. 'quoted_share: 0.5'", at: root)
     }
     if let weightNode, YAMLReader.parseNumber(weightNode) != nil {
@@ -552,6 +576,38 @@ private struct RuleReader {
 
     if !reader.hasErrors && kindKnown { raw.rule = rule }
     return raw
+  }
+
+  /// `voice: {file: voice.tsv, threshold: 1.0}`: a word-weights file inside the rule set folder
+  /// and the finite score at which the context fires.
+  mutating func readVoice(_ node: Node) -> VoiceSpec? {
+    guard let entries = reader.mapping(node, "voice") else { return nil }
+    let before = reader.diagnostics.count
+    reader.checkKeys(entries, of: node, what: "voice", allowed: ["file", "threshold"], required: ["file", "threshold"])
+    var file: String?, threshold: Double?
+    for e in entries {
+      switch e.key {
+      case "file":
+        if let f = reader.nonEmptyString(e.value, "voice.file") {
+          if f.hasPrefix("/") || f.split(separator: "/").contains("..") {
+            reader.report(
+              DiagnosticCode.badVocabulary, "voice.file '\(f)' must be a path inside the rule set folder",
+              hint: "write it relative to ruleset.yaml, e.g. 'voice.tsv'", at: e.value)
+          } else {
+            file = f
+          }
+        }
+      case "threshold":
+        if let t = reader.number(e.value, "voice.threshold") {
+          if t.isFinite { threshold = t } else {
+            reader.report(DiagnosticCode.badVocabulary, "voice.threshold must be a finite number", at: e.value)
+          }
+        }
+      default: break
+      }
+    }
+    guard reader.diagnostics.count == before, let file, let threshold else { return nil }
+    return VoiceSpec(file: file, threshold: threshold)
   }
 
   static func isSlug(_ s: String) -> Bool {
@@ -836,8 +892,8 @@ private struct RuleReader {
           hint: "add {lang: \(lp.lang), text: ...} under tests", at: node)
       }
     }
-    // A quotation context has no phrases: it applies to every language its examples are in.
-    if rule.quotedShare != nil && rule.languages.isEmpty { return }
+    // A quotation or voice context has no phrases: it applies to every language its examples are in.
+    if (rule.quotedShare != nil || rule.voice != nil) && rule.languages.isEmpty { return }
     let langs = Set(rule.languages.map(\.lang))
     for ex in rule.tests.match + rule.tests.noMatch + rule.tests.knownMiss where !langs.contains(ex.lang) {
       reader.report(

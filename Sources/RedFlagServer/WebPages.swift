@@ -260,6 +260,10 @@ public struct WebPages: Sendable {
       s += words.isEmpty ? "." : " (\(words))."
       s += " Words count only beside a sign and never flag an ad on their own.</p>\n"
     }
+    if let v = r.voice {
+      let words = v.words.map { escape($0.label) + " " + String(format: "%+.2f", $0.weight) }.joined(separator: ", ")
+      s += "<p id=\"voice\">Voice, score \(String(format: "%.2f", v.weight)): \(VocabularyReport.voiceSentence(words: words))</p>\n"
+    }
     if !r.entities.isEmpty {
       s += "<h2>Contacts and amounts in the ad</h2><ul id=\"entities\">"
       for e in r.entities { s += "<li>\(escape(e.kind)): \(escape(e.text))</li>" }

@@ -23,6 +23,12 @@ struct CalibrateCommand: ParsableCommand {
       the words add to each record, taken from word weights learned on the other folds (so no \
       record is scored by weights learned from itself; the set's cap, or 1.5). Without \
       --vocabulary, a vocabulary the rule set already has is held fixed while the weights are fitted.
+
+      With --voice FILE it learns, the same way, the words that tell warning, awareness and news \
+      posts (records whose category is `warning` or `news`, positive weights) from risky ones \
+      (label 1, negative weights), for a context rule's `voice`. Only the words outside the lures \
+      the rule set finds count (warnings quote the same lures ads make), each weight is clipped \
+      to +-1, other records are left out of that fit, and the rule weights are fitted as without it.
       """)
 
   /// The cap assumed for a vocabulary learned for a rule set that does not name one yet.
@@ -50,6 +56,20 @@ struct CalibrateCommand: ParsableCommand {
       "Also learn word weights from the records and write them to this file (for ruleset.yaml's `vocabulary`).",
       valueName: "file"))
   var vocabulary: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Also learn the words that tell warning and news posts (category warning or news) from risky ones, and write them to this file (for a context rule's `voice`).",
+      valueName: "file"))
+  var voice: String?
+
+  /// The categories whose records a voice is learned to recognise.
+  static let voiceCategories: Set<String> = ["warning", "news"]
+
+  /// The largest weight a voice word may have either way. Without it one word that the labelled
+  /// warnings happen to use more than the risky ads (a chat app's name, written plainly) decided
+  /// the voice of short ads alone; with it a post needs several warning-like words.
+  static let voiceWordClip = 1.0
 
   func validate() throws {
     guard l2.isFinite, l2 >= 0 else { throw ValidationError("--l2 must be a number >= 0") }
@@ -121,7 +141,51 @@ struct CalibrateCommand: ParsableCommand {
     if let vocabulary, let words {
       s += try writeVocabulary(words.documents, heldOut: words.heldOut, labels: data.labels, to: vocabulary)
     }
+    if let voice {
+      let documents: [Set<String>]
+      do {
+        documents = try VocabularyTrainer.voiceDocuments(records, scanner: scanner)
+      } catch let e as EvalInputError {
+        throw RunFailure(e.message)
+      }
+      s += try writeVoice(records, documents: documents, to: voice)
+    }
     print(s, terminator: "")
+  }
+
+  /// Learns the voice words (warning and news records against risky ones), writes the file and
+  /// returns the lines to print.
+  func writeVoice(_ records: [LabelledRecord], documents: [Set<String>], to path: String) throws -> String {
+    var docs: [Set<String>] = []
+    var labels: [Bool] = []
+    for (i, r) in records.enumerated() {
+      if let c = r.category, Self.voiceCategories.contains(c) {
+        docs.append(documents[i]); labels.append(true)
+      } else if r.label {
+        docs.append(documents[i]); labels.append(false)
+      }
+    }
+    let voices = labels.filter { $0 }.count
+    guard voices > 0, voices < labels.count else {
+      throw RunFailure(
+        "--voice needs records whose category is warning or news and risky records (label 1); found \(voices) warning/news and \(labels.count - voices) risky")
+    }
+    guard labels.count >= folds else { throw RunFailure("--voice: only \(labels.count) records for \(folds) folds") }
+    let trainer = VocabularyTrainer()
+    let cv = VocabularyTrainer.figures(heldOut: trainer.heldOutLogits(docs, labels: labels, k: folds), labels: labels)
+    let weights = trainer.fit(docs, labels: labels).mapValues { min(Self.voiceWordClip, max(-Self.voiceWordClip, $0)) }
+    func f(_ x: Double?) -> String { x.map { String(format: "%.4f", $0) } ?? "n/a" }
+    let header = [
+      "Voice word weights learned by `redflag calibrate --voice` (L2 \(trainer.l2), words in >= \(trainer.minCount) records,",
+      "  each clipped to +-\(Self.voiceWordClip); only words outside the lures the rule set finds).",
+      "Positive: words of warning, awareness and news posts; negative: words of risky posts.",
+      "Data: \(input.files.joined(separator: ", "))",
+      "  \(voices) warning/news records, \(labels.count - voices) risky.",
+      "Words alone, \(folds)-fold cross-validated: ROC-AUC \(f(cv.rocAUC)), PR-AUC \(f(cv.prAUC)).",
+      "Format: word key, a tab, its weight. A context rule's `voice` names this file and its threshold.",
+    ]
+    try writeWords(weights, header: header, to: path, what: "voice words")
+    return "voice: \(weights.count) words from \(voices) warning/news and \(labels.count - voices) risky records; words alone, cross-validated: ROC-AUC \(f(cv.rocAUC)), PR-AUC \(f(cv.prAUC))\nwrote \(path)\n"
   }
 
   /// Learns the word weights, writes the file and returns the lines to print.
@@ -137,11 +201,16 @@ struct CalibrateCommand: ParsableCommand {
       "Words alone, \(folds)-fold cross-validated: ROC-AUC \(f(cv.rocAUC)), PR-AUC \(f(cv.prAUC)).",
       "Format: word key, a tab, its log-odds weight. ruleset.yaml's `vocabulary` names this file and its cap.",
     ]
+    try writeWords(weights, header: header, to: path, what: "vocabulary")
+    return "vocabulary: \(weights.count) words; words alone, cross-validated: ROC-AUC \(f(cv.rocAUC)), PR-AUC \(f(cv.prAUC))\nwrote \(path)\n"
+  }
+
+  /// Writes a word-weights file (sorted by word) or fails with a message naming it.
+  func writeWords(_ weights: [String: Double], header: [String], to path: String, what: String) throws {
     do {
       try Data(VocabularyFile.render(weights, header: header).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-      throw RunFailure("\(path): cannot write the vocabulary (\(error.localizedDescription))")
+      throw RunFailure("\(path): cannot write the \(what) (\(error.localizedDescription))")
     }
-    return "vocabulary: \(weights.count) words; words alone, cross-validated: ROC-AUC \(f(cv.rocAUC)), PR-AUC \(f(cv.prAUC))\nwrote \(path)\n"
   }
 }

@@ -124,6 +124,10 @@ func explain(_ r: ScanReport, text: String?, color: Bool) -> String {
     s += v.words.isEmpty ? ".\n" : " (" + v.words.map { "\($0.label) \(String(format: "%+.2f", $0.weight))" }.joined(separator: ", ") + ").\n"
     s += "   Words count only beside a finding and never flag an ad on their own.\n"
   }
+  if let v = r.voice {
+    let words = v.words.map { "\($0.label) \(String(format: "%+.2f", $0.weight))" }.joined(separator: ", ")
+    s += "\n\(bold)Voice\(reset): score \(String(format: "%.2f", v.weight)). \(VocabularyReport.voiceSentence(words: words))\n"
+  }
   if !r.entities.isEmpty {
     s += "\n\(bold)Found in the text\(reset):\n"
     for e in r.entities { s += "   \(e.kind): \(oneLine(e.text))\n" }

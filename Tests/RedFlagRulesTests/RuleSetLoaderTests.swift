@@ -170,6 +170,79 @@ import Testing
     #expect(d.message.contains("words.tsv"), "\(d.message)")
   }
 
+  /// A copy of the valid set with a voice context rule (`voice` written as given) and, when given,
+  /// its words file.
+  func voiceCopy(_ voice: String, tsv: String?) throws -> (String, Result<RuleSetDefinition, RuleSetLoadError>) {
+    let tmp = NSTemporaryDirectory() + "redflag-voice-\(UInt64.random(in: 0...UInt64.max))"
+    try FileManager.default.copyItem(atPath: Fixtures.path("valid"), toPath: tmp)
+    let rule = """
+      id: warning-voice
+      title: Worded like a warning
+      category: context
+      weight: -1.0
+      discount: 0.2
+      kind: context
+      \(voice)
+      explanation: The words around the lures read like a warning.
+      tests:
+        match:
+          - {lang: en, text: "My brother said they offered a salary of $3000 a month for no experience"}
+
+      """
+    try rule.write(toFile: tmp + "/context/warning-voice.yaml", atomically: true, encoding: .utf8)
+    if let tsv { try tsv.write(toFile: tmp + "/voice.tsv", atomically: true, encoding: .utf8) }
+    return (tmp, RuleSetLoader.load(directory: tmp))
+  }
+
+  @Test func voiceRuleLoadsItsWordsIntoTheDigest() throws {
+    let tsv = "# voice words\nsaid\t0.9\nbrother\t0.8\nhiring\t-1.0\n被\t1.0\n"
+    let (dir, result) = try voiceCopy("voice:\n  file: voice.tsv\n  threshold: 1.0", tsv: tsv)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let def = try result.get()
+    let rule = try #require(def.rules.first { $0.id == "warning-voice" })
+    #expect(rule.voice == VoiceSpec(file: "voice.tsv", threshold: 1.0))
+    #expect(rule.languages.isEmpty)
+    let words = try #require(def.voices["voice.tsv"])
+    #expect(words.weights == ["said": 0.9, "brother": 0.8, "hiring": -1.0, "被": 1.0])
+    #expect(words.cap == .infinity)
+    try tsv.replacingOccurrences(of: "0.9", with: "0.95").write(toFile: dir + "/voice.tsv", atomically: true, encoding: .utf8)
+    #expect(try RuleSetLoader.load(directory: dir).get().sha256 != def.sha256)
+  }
+
+  @Test func badVoiceIsReportedWhereItIsWritten() throws {
+    func errors(_ voice: String, tsv: String?) throws -> [Diagnostic] {
+      let (dir, result) = try voiceCopy(voice, tsv: tsv)
+      defer { try? FileManager.default.removeItem(atPath: dir) }
+      guard case .failure(let e) = result else { return [] }
+      return e.errors
+    }
+    // The file is missing: named with the rule file that names it.
+    let missing = try errors("voice:\n  file: voice.tsv\n  threshold: 1.0", tsv: nil)
+    #expect(missing.contains { $0.code == DiagnosticCode.badVocabulary && $0.file == "context/warning-voice.yaml" && $0.message.contains("voice.tsv") })
+    // A path outside the rule set, a threshold that is not a number, a missing threshold.
+    let outside = try errors("voice:\n  file: ../voice.tsv\n  threshold: 1.0", tsv: "said\t1\n")
+    #expect(outside.contains { $0.code == DiagnosticCode.badVocabulary && $0.message.contains("inside the rule set folder") })
+    let notNumber = try errors("voice:\n  file: voice.tsv\n  threshold: high", tsv: "said\t1\n")
+    #expect(!notNumber.isEmpty)
+    let noThreshold = try errors("voice:\n  file: voice.tsv", tsv: "said\t1\n")
+    #expect(noThreshold.contains { $0.message.contains("threshold") })
+    // A bad line of the words file, with its line number.
+    let badLine = try errors("voice:\n  file: voice.tsv\n  threshold: 1.0", tsv: "said\t1\nbrother 0.8\n")
+    #expect(badLine.contains { $0.code == DiagnosticCode.badVocabulary && $0.file == "voice.tsv" && $0.line == 2 })
+    // `voice` belongs to context rules only.
+    let (dir, result) = try voiceCopy("voice:\n  file: voice.tsv\n  threshold: 1.0", tsv: "said\t1\n")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    _ = try result.get()
+    let phrasePath = dir + "/pay_too_good/high-pay-no-experience.yaml"
+    let phrase = try String(contentsOfFile: phrasePath, encoding: .utf8)
+    try (phrase + "voice:\n  file: voice.tsv\n  threshold: 1.0\n").write(toFile: phrasePath, atomically: true, encoding: .utf8)
+    guard case .failure(let e) = RuleSetLoader.load(directory: dir) else {
+      Issue.record("a phrase rule with a voice loaded")
+      return
+    }
+    #expect(e.errors.contains { $0.file == "pay_too_good/high-pay-no-experience.yaml" && $0.message.contains("voice") }, "\(e.errors)")
+  }
+
   /// What `redflag calibrate --vocabulary` writes, the loader reads back (weights to four decimals).
   @Test func renderedFileParsesBack() throws {
     let weights = ["telegram": 1.23456, "ไลน์": -0.5, "包吃包住": 2.0, "bao": 0.00004]
