@@ -80,7 +80,7 @@ public struct VocabularyReport: Sendable, Hashable {
   /// The sentence that explains a voice report (a context rule's `voice` fired), for `check` and
   /// the web page; `words` is the list of words as the caller shows them.
   public static func voiceSentence(words: String) -> String {
-    "Outside the suspicious passages, the words of this post read like the warnings, questions, "
+    "Apart from the lures it names, the words of this post read like the warnings, questions, "
       + "survivors' stories and news reports of RedFlag's labelled examples"
       + (words.isEmpty ? "" : " (" + words + ")")
       + ", so it is taken to be about these lures rather than making them, and they count for less. "

@@ -141,13 +141,13 @@ extension CompiledRuleSet {
       vocabulary: vocabulary, voice: voiced.keys.min().flatMap { voiced[$0] })
   }
 
-  /// The context rules with a `voice` that fire: the post's voice keys (`voiceKeys`) score at least
-  /// the rule's threshold on its voice weights. A context rule that already fired otherwise is left out.
+  /// The context rules with a `voice` that fire: the post has at least the rule's `min_words` known
+  /// voice keys (`voiceKeys`) and they score at least its threshold on its voice weights. A context rule that already fired otherwise is left out.
   func voiceContexts(first: [Int: PhraseMatch], quoted: [Int: [Int]], keys: Set<String>) -> [Int: VocabularyEvidence] {
     var out: [Int: VocabularyEvidence] = [:]
     for c in voiceRules.map(Int.init) where first[c] == nil && quoted[c] == nil {
       guard let spec = rules[c].voice, let model = definition.voices[spec.file],
-        let evidence = model.evidence(keys: keys), evidence.weight >= spec.threshold
+        let evidence = model.evidence(keys: keys), evidence.known >= spec.minWords, evidence.weight >= spec.threshold
       else { continue }
       out[c] = evidence
     }

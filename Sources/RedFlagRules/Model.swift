@@ -197,7 +197,12 @@ public struct VoiceSpec: Sendable, Hashable, Codable {
   public var file: String
   /// The rule fires when the score is at least this.
   public var threshold: Double
-  public init(file: String, threshold: Double) { self.file = file; self.threshold = threshold }
+  /// ... and the post has at least this many known words outside its lures (`min_words`, default
+  /// 1): two or three words are too little to tell a story from a short ad.
+  public var minWords: Int
+  public init(file: String, threshold: Double, minWords: Int = 1) {
+    self.file = file; self.threshold = threshold; self.minWords = minWords
+  }
 }
 
 /// ruleset.yaml's `vocabulary`: a file of word weights learned from labelled posts

@@ -578,13 +578,15 @@ private struct RuleReader {
     return raw
   }
 
-  /// `voice: {file: voice.tsv, threshold: 1.0}`: a word-weights file inside the rule set folder
-  /// and the finite score at which the context fires.
+  /// `voice: {file: voice.tsv, threshold: 1.0, min_words: 5}`: a word-weights file inside the rule
+  /// set folder, the finite score at which the context fires, and (optional) how many known words
+  /// outside the lures it needs.
   mutating func readVoice(_ node: Node) -> VoiceSpec? {
     guard let entries = reader.mapping(node, "voice") else { return nil }
     let before = reader.diagnostics.count
-    reader.checkKeys(entries, of: node, what: "voice", allowed: ["file", "threshold"], required: ["file", "threshold"])
-    var file: String?, threshold: Double?
+    reader.checkKeys(
+      entries, of: node, what: "voice", allowed: ["file", "threshold", "min_words"], required: ["file", "threshold"])
+    var file: String?, threshold: Double?, minWords = 1
     for e in entries {
       switch e.key {
       case "file":
@@ -603,11 +605,17 @@ private struct RuleReader {
             reader.report(DiagnosticCode.badVocabulary, "voice.threshold must be a finite number", at: e.value)
           }
         }
+      case "min_words":
+        if let n = reader.integer(e.value, "voice.min_words") {
+          if n >= 1 { minWords = n } else {
+            reader.report(DiagnosticCode.badVocabulary, "voice.min_words must be 1 or more, found \(n)", at: e.value)
+          }
+        }
       default: break
       }
     }
     guard reader.diagnostics.count == before, let file, let threshold else { return nil }
-    return VoiceSpec(file: file, threshold: threshold)
+    return VoiceSpec(file: file, threshold: threshold, minWords: minWords)
   }
 
   static func isSlug(_ s: String) -> Bool {

@@ -93,6 +93,20 @@ private func voiceFired(_ e: Evaluation) -> Bool { e.findings.contains { $0.rule
     #expect(keys == ["call"])
   }
 
+  /// Too few known words outside the lures: a short ad whose two other words happen to lean toward
+  /// warnings has no voice when the rule asks for more words.
+  @Test func min_words_keeps_short_ads_out() throws {
+    let words: [String: Double] = ["my": 1, "brother": 1, "said": 1, "they": 1, "took": 1]
+    let short = "My brother: free flight, no experience needed"
+    #expect(voiceFired(try evaluate(voiceSet(weights: words), short)))
+    var def = voiceSet(weights: words)
+    let k = def.rules.firstIndex { $0.id == "warning-voice" }!
+    def.rules[k].voice?.minWords = 3
+    let e = try evaluate(def, short)
+    #expect(!voiceFired(e) && e.voice == nil && e.flagged)
+    #expect(voiceFired(try evaluate(def, "My brother said free flight, no experience needed, they took his passport")))
+  }
+
   /// No lure, no voice: a warning with nothing to discount is left alone, and the threshold decides.
   @Test func no_lure_and_threshold() throws {
     let e = try evaluate(voiceSet(), "My brother said they took his passport.")

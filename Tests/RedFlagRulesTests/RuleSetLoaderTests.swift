@@ -196,11 +196,11 @@ import Testing
 
   @Test func voiceRuleLoadsItsWordsIntoTheDigest() throws {
     let tsv = "# voice words\nsaid\t0.9\nbrother\t0.8\nhiring\t-1.0\n被\t1.0\n"
-    let (dir, result) = try voiceCopy("voice:\n  file: voice.tsv\n  threshold: 1.0", tsv: tsv)
+    let (dir, result) = try voiceCopy("voice:\n  file: voice.tsv\n  threshold: 1.0\n  min_words: 10", tsv: tsv)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let def = try result.get()
     let rule = try #require(def.rules.first { $0.id == "warning-voice" })
-    #expect(rule.voice == VoiceSpec(file: "voice.tsv", threshold: 1.0))
+    #expect(rule.voice == VoiceSpec(file: "voice.tsv", threshold: 1.0, minWords: 10))
     #expect(rule.languages.isEmpty)
     let words = try #require(def.voices["voice.tsv"])
     #expect(words.weights == ["said": 0.9, "brother": 0.8, "hiring": -1.0, "被": 1.0])
@@ -226,6 +226,8 @@ import Testing
     #expect(!notNumber.isEmpty)
     let noThreshold = try errors("voice:\n  file: voice.tsv", tsv: "said\t1\n")
     #expect(noThreshold.contains { $0.message.contains("threshold") })
+    let zeroWords = try errors("voice:\n  file: voice.tsv\n  threshold: 1.0\n  min_words: 0", tsv: "said\t1\n")
+    #expect(zeroWords.contains { $0.message.contains("min_words must be 1 or more") })
     // A bad line of the words file, with its line number.
     let badLine = try errors("voice:\n  file: voice.tsv\n  threshold: 1.0", tsv: "said\t1\nbrother 0.8\n")
     #expect(badLine.contains { $0.code == DiagnosticCode.badVocabulary && $0.file == "voice.tsv" && $0.line == 2 })
