@@ -56,13 +56,13 @@ if [[ -z "$words_only" ]]; then
   python3 scripts/apply-weights.py "$out" rules/
 fi
 
-# 2. The word weights, learned from the same records (its overlay is not used).
-"$REDFLAG" calibrate "${DATA[@]}" --rules rules --l2 3 --alone "$ALONE" -o "$words_overlay" \
-  --vocabulary rules/vocabulary.tsv | grep -E '^(vocabulary|wrote rules)'
-# 3. The voice words: which words outside the lures tell warning and news posts from risky ones.
+# 2. The voice words: which words outside the lures tell warning and news posts from risky ones.
 #    Learned with the copy of step 1, which loads without rules/voice.tsv (the words around the
-#    lures do not depend on the weights).
+#    lures do not depend on the weights); first, so that step 3 can load rules/.
 "$REDFLAG" calibrate "${DATA[@]}" --rules "$plain" --l2 3 --alone "$ALONE" -o "$words_overlay" \
   --voice rules/voice.tsv | grep -E '^(voice|wrote rules)'
+# 3. The word weights, learned from the same records (its overlay is not used).
+"$REDFLAG" calibrate "${DATA[@]}" --rules rules --l2 3 --alone "$ALONE" -o "$words_overlay" \
+  --vocabulary rules/vocabulary.tsv | grep -E '^(vocabulary|wrote rules)'
 "$REDFLAG" rules lint rules/ >/dev/null
 echo "weights written into rules/; check with: $REDFLAG eval corpora/calib/*.jsonl"

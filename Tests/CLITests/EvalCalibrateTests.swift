@@ -232,4 +232,50 @@ import Testing
     let check = try redflag(["check", "--rules", rules, "รับสมัครด่วน งานสีหนุวิลล์ เงินเดือนสูง ไม่ต้องมีประสบการณ์ ติดต่อไลน์"])
     #expect(check.stdout.contains("Wording"), "\(check.stdout)")
   }
+
+  /// `--voice` learns the words around the lures that tell warnings and news (Thai and Burmese
+  /// calibration posts) from risky ads, and the shipped voice rule reads them back.
+  @Test func calibrateLearnsAVoiceThatTheVoiceRuleReads() throws {
+    let tmp = try TempDir()
+    defer { tmp.cleanup() }
+    let rules = tmp.path("rules")
+    try FileManager.default.copyItem(atPath: CLI.rules, toPath: rules)
+    let words = rules + "/voice.tsv"
+    try FileManager.default.removeItem(atPath: words)
+    let run = try redflag([
+      "calibrate", Self.thai, Self.burmese, "-o", tmp.path("w.yaml"), "--rules", CLI.rules, "--folds", "2",
+      "--voice", words,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("voice: ") && run.stdout.contains("warning/news and"), "\(run.stdout)")
+    let lines = try String(contentsOfFile: words, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+    #expect(lines.count > 50)
+    let weights = lines.map { Double($0.split(separator: "\t")[1])! }
+    // Clipped to +-1 each, no token kinds (only words), Thai and Burmese words present.
+    #expect(weights.allSatisfy { abs($0) <= 1 })
+    #expect(!lines.contains { $0.hasPrefix("<") })
+    #expect(lines.contains { $0.unicodeScalars.first.map { (0x0E00...0x0E7F).contains($0.value) } ?? false })
+    #expect(lines.contains { $0.unicodeScalars.first.map { (0x1000...0x109F).contains($0.value) } ?? false })
+
+    // The copied set loads the new words; the voice appears only beside a lure, with its finding.
+    let scan = try redflag(["scan", Self.thai, Self.burmese, "--rules", rules])
+    #expect(scan.status == 0, "\(scan.stderr)")
+    let records = jsonRecords(scan)
+    #expect(records.count == 80)
+    let voiced = records.filter { $0["voice"] != nil }
+    #expect(!voiced.isEmpty)
+    for r in voiced {
+      let findings = (r["findings"] as? [[String: Any]]) ?? []
+      #expect(findings.contains { ($0["rule"] as? String) == "warning-voice" })
+      #expect(findings.contains { ($0["category"] as? String) != "context" && ($0["weight"] as? Double ?? 0) > 0 })
+      let v = try #require(r["voice"] as? [String: Any])
+      #expect((v["weight"] as? Double ?? 0) >= 1.0)
+    }
+    // With the shipped set, a relative's Thai story that retells the lures is explained in plain words.
+    let check = try redflag([
+      "check", "--rules", CLI.rules,
+      "น้องชายฉันเมื่อปีที่แล้วไปสมัครงานที่บอกว่าเงินเดือน 40,000 บาท ไม่ต้องมีประสบการณ์ ฟรีตั๋วไปกัมพูชา พอไปถึงถูกยึดพาสปอร์ต ครอบครัวต้องจ่ายค่าไถ่ถึงได้กลับบ้าน",
+    ])
+    #expect(check.stdout.contains("Voice") && check.stdout.contains("read like the warnings"), "\(check.stdout)")
+  }
 }

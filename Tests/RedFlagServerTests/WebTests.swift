@@ -50,6 +50,17 @@ struct WebPageTests {
         #expect(h.contains("<p id=\"vocabulary\">Wording, weight \(String(format: "%+.2f", v.weight))"))
         for w in v.words { #expect(h.contains(escape(w.label))) }
         #expect(h.contains("never flag an ad on their own"))
+        #expect(!h.contains("<p id=\"voice\">"))
+      }
+      // A relative's story that retells the lures: the voice is explained with its score and words.
+      let story = "My brother answered an ad last year that said salary $1,500, no experience needed, free flight to Cambodia. When he got there they took his passport and we had to pay to get him back."
+      let storyReport = sharedStore.scanner.scan(text: story)
+      let sv = try #require(storyReport.voice)
+      try await client.execute(uri: "/check?text=" + FormDecoding.percentEncode(story), method: .get) { (r: TestResponse) async throws in
+        let h = text(r.body)
+        #expect(h.contains("<p id=\"voice\">Voice, score \(String(format: "%.2f", sv.weight)):"))
+        #expect(h.contains("read like the warnings"))
+        for w in sv.words { #expect(h.contains(escape(w.label))) }
       }
       // Form encoding: '+' is a space, and lang is honoured.
       try await client.execute(uri: "/check?text=Employer+will+keep+your+passport&lang=en", method: .get) { (r: TestResponse) async throws in

@@ -38,6 +38,19 @@ let sharedScanner: RedFlag.Scanner = {
     let plain = try #require(
       try JSONSerialization.jsonObject(with: Data(scanner.scan(text: "Fresh bread every morning at our bakery.", id: "p").jsonLine().utf8)) as? [String: Any])
     #expect(plain["vocabulary"] == nil)
+    // The ad's own voice does not read like a warning: no `voice` key. A relative's story that
+    // retells the same lures has one, with its score and words, and the voice rule among its findings.
+    #expect(object["voice"] == nil && report.voice == nil)
+    let story = scanner.scan(
+      text: "My brother answered an ad last year that said salary $1,500, no experience needed, free flight to Cambodia. When he got there they took his passport and we had to pay to get him back.",
+      id: "story")
+    let storyObject = try #require(try JSONSerialization.jsonObject(with: Data(story.jsonLine().utf8)) as? [String: Any])
+    let voice = try #require(storyObject["voice"] as? [String: Any])
+    let sv = try #require(story.voice)
+    #expect(abs((voice["weight"] as? Double ?? -99) - sv.weight) < 1e-4 && sv.weight >= 1)
+    #expect((voice["words"] as? [[String: Any]])?.count == sv.words.count && !sv.words.isEmpty)
+    #expect(story.findings.contains { $0.rule == "warning-voice" })
+    #expect(!story.flagged)
     #expect(object["id"] as? String == "ad-17")
     #expect(object["level"] as? String == report.level.rawValue)
     #expect(object["flagged"] as? Bool == report.flagged)

@@ -94,6 +94,40 @@ let shippedRulesDirectory: String = {
     #expect(languages.count == 10)
   }
 
+  /// The shipped voice, on DEV9 (posts in ten languages; 200 risky, 160 warning and news posts
+  /// that retell the lures in many voices): it fires on nearly every warning or news post that
+  /// has a lure, in every language, and on (almost) no risky post, whose lures keep their weight.
+  @Test func voiceTellsWarningsFromOffers() throws {
+    let set = sharedScanner.ruleSet
+    let rule = try #require(set.definition.rules.first { $0.id == "warning-voice" })
+    let spec = try #require(rule.voice)
+    #expect(try #require(set.definition.voices[spec.file]).weights.count > 1000)
+    let dir = (shippedRulesDirectory as NSString).deletingLastPathComponent + "/corpora/dev9"
+    var risky = 0, riskyVoiced = 0, warnings = 0, warningsVoiced = 0
+    var languages = Set<String>()
+    for lang in ["en", "id", "km", "lo", "ms", "my", "th", "tl", "vi", "zh"] {
+      let text = try String(contentsOfFile: dir + "/\(lang).jsonl", encoding: .utf8)
+      for line in text.split(separator: "\n") {
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let r = sharedScanner.scan(text: try #require(o["text"] as? String), id: try #require(o["id"] as? String))
+        let voiced = r.findings.contains { $0.rule == "warning-voice" }
+        #expect(voiced == (r.voice != nil), "\(r.id): voice report and finding disagree")
+        let lure = r.findings.contains { f in f.weight > 0 && f.category != "context" }
+        if (o["label"] as? Int) == 1 {
+          risky += 1
+          if voiced { riskyVoiced += 1 }
+        } else if ["warning", "news"].contains(o["category"] as? String ?? ""), lure {
+          warnings += 1
+          if voiced { warningsVoiced += 1; languages.insert(lang) }
+        }
+      }
+    }
+    #expect(risky == 200 && warnings > 100)
+    #expect(riskyVoiced <= 2, "the voice fired on \(riskyVoiced) risky posts")
+    #expect(Double(warningsVoiced) >= 0.9 * Double(warnings), "\(warningsVoiced) of \(warnings)")
+    #expect(languages.count == 10)
+  }
+
   @Test func weakCuesStayLowAlone() throws {
     let scanner = sharedScanner
     for text in ["URGENT hiring! Limited slots.", "Salary $900/month.", "Contact us on WhatsApp +66 81 234 5678",
