@@ -31,6 +31,12 @@ public enum RuleSetLoader {
 }
 
 /// Reads a file as bytes, or nil.
+/// Whether a path named in a rule set (a vocabulary or voice file) stays inside its folder: relative,
+/// without "..".
+func isPathInsideFolder(_ path: String) -> Bool {
+  !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+}
+
 func readBytes(_ path: String) -> [UInt8]? {
   guard let data = FileManager.default.contents(atPath: path) else { return nil }
   return [UInt8](data)
@@ -319,7 +325,7 @@ private enum ManifestReader {
       switch e.key {
       case "file":
         if let f = r.nonEmptyString(e.value, "vocabulary.file") {
-          if f.hasPrefix("/") || f.split(separator: "/").contains("..") {
+          if !isPathInsideFolder(f) {
             r.report(
               DiagnosticCode.badVocabulary, "vocabulary.file '\(f)' must be a path inside the rule set folder",
               hint: "write it relative to ruleset.yaml, e.g. 'vocabulary.tsv'", at: e.value)
@@ -591,7 +597,7 @@ private struct RuleReader {
       switch e.key {
       case "file":
         if let f = reader.nonEmptyString(e.value, "voice.file") {
-          if f.hasPrefix("/") || f.split(separator: "/").contains("..") {
+          if !isPathInsideFolder(f) {
             reader.report(
               DiagnosticCode.badVocabulary, "voice.file '\(f)' must be a path inside the rule set folder",
               hint: "write it relative to ruleset.yaml, e.g. 'voice.tsv'", at: e.value)

@@ -72,14 +72,10 @@ let shippedRulesDirectory: String = {
     let m = set.definition.manifest
     let flagScore = try #require(m.thresholds[m.flagLevel])
     #expect(1 / (1 + exp(-(m.bias + vocabulary.cap))) < flagScore)
-    let dir = (shippedRulesDirectory as NSString).deletingLastPathComponent + "/corpora/dev8"
     var withWords = 0
     var languages = Set<String>()
-    for lang in ["en", "id", "km", "lo", "ms", "my", "th", "tl", "vi", "zh"] {
-      let text = try String(contentsOfFile: dir + "/\(lang).jsonl", encoding: .utf8)
-      for line in text.split(separator: "\n") {
-        let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        let r = sharedScanner.scan(text: try #require(o["text"] as? String), id: try #require(o["id"] as? String))
+    for (lang, _, r) in try scannedCorpus("dev8") {
+      do {
         let indicator = r.findings.contains { f in f.weight > 0 && set.definition.rules.first { $0.id == f.rule }?.kind != .context }
         if let v = r.vocabulary {
           #expect(indicator, "\(r.id): words counted without an indicator")
@@ -102,14 +98,10 @@ let shippedRulesDirectory: String = {
     let rule = try #require(set.definition.rules.first { $0.id == "warning-voice" })
     let spec = try #require(rule.voice)
     #expect(try #require(set.definition.voices[spec.file]).weights.count > 1000)
-    let dir = (shippedRulesDirectory as NSString).deletingLastPathComponent + "/corpora/dev9"
     var risky = 0, riskyVoiced = 0, warnings = 0, warningsVoiced = 0
     var languages = Set<String>()
-    for lang in ["en", "id", "km", "lo", "ms", "my", "th", "tl", "vi", "zh"] {
-      let text = try String(contentsOfFile: dir + "/\(lang).jsonl", encoding: .utf8)
-      for line in text.split(separator: "\n") {
-        let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        let r = sharedScanner.scan(text: try #require(o["text"] as? String), id: try #require(o["id"] as? String))
+    for (lang, o, r) in try scannedCorpus("dev9") {
+      do {
         let voiced = r.findings.contains { $0.rule == "warning-voice" }
         #expect(voiced == (r.voice != nil), "\(r.id): voice report and finding disagree")
         let lure = r.findings.contains { f in f.weight > 0 && f.category != "context" }
@@ -136,4 +128,19 @@ let shippedRulesDirectory: String = {
       #expect(!report.flagged, "\(text): \(report.level) \(report.findings.map(\.rule))")
     }
   }
+}
+
+/// Every record of a corpus folder (`corpora/<name>/<lang>.jsonl`, all ten languages) with its
+/// language, its JSON object and its scan with the shipped rules.
+func scannedCorpus(_ name: String) throws -> [(lang: String, record: [String: Any], report: ScanReport)] {
+  let dir = (shippedRulesDirectory as NSString).deletingLastPathComponent + "/corpora/" + name
+  var out: [(lang: String, record: [String: Any], report: ScanReport)] = []
+  for lang in ["en", "id", "km", "lo", "ms", "my", "th", "tl", "vi", "zh"] {
+    let text = try String(contentsOfFile: dir + "/\(lang).jsonl", encoding: .utf8)
+    for line in text.split(separator: "\n") {
+      let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      out.append((lang, o, sharedScanner.scan(text: try #require(o["text"] as? String), id: try #require(o["id"] as? String))))
+    }
+  }
+  return out
 }
