@@ -142,7 +142,8 @@ extension CompiledRuleSet {
   }
 
   /// The context rules with a `voice` that fire: the post has at least the rule's `min_words` known
-  /// voice keys (`voiceKeys`) and they score at least its threshold on its voice weights. A context rule that already fired otherwise is left out.
+  /// voice keys (`voiceKeys`) and they score at least its threshold on its voice weights. A context
+  /// rule that already fired otherwise is left out.
   func voiceContexts(first: [Int: PhraseMatch], quoted: [Int: [Int]], keys: Set<String>) -> [Int: VocabularyEvidence] {
     var out: [Int: VocabularyEvidence] = [:]
     for c in voiceRules.map(Int.init) where first[c] == nil && quoted[c] == nil {

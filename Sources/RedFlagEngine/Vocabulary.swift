@@ -63,8 +63,8 @@ extension CompiledRuleSet {
   }
 
   /// A word's voice key: its de-obfuscated or normalised form, diacritics kept. Vietnamese shows
-  /// why: without its marks "báo" (a report) and "bao" (covers, as in "bao vé": ticket paid) are
-  /// one key, and so are "tin" (news) and the "tin" of "căng tin" (canteen).
+  /// why: without its marks "báo" (a newspaper, a report) and "bao" (covers, as in "bao vé": the
+  /// ticket is paid) are one key, and the offers' "bao" made news reports sound like ads.
   static func voiceKey(_ t: Token) -> String { t.deobfuscated ?? t.norm }
 
   /// The voice keys of an analysed document (matches it first).
