@@ -68,6 +68,10 @@ public struct VocabularyReport: Sendable, Hashable {
   /// The words that pushed most that way, with their weights, strongest first.
   public var words: [Word]
   public init(weight: Double, words: [Word]) { self.weight = weight; self.words = words }
+  /// The words as people read them, strongest first: `“they” +0.31, a chat handle -0.42`.
+  public var wordList: String {
+    words.map { "\($0.label) \(String(format: "%+.2f", $0.weight))" }.joined(separator: ", ")
+  }
   /// The report of the engine's word evidence.
   public init(_ evidence: VocabularyEvidence) {
     self.init(weight: evidence.weight, words: evidence.words.map { Word(word: $0.word, weight: $0.weight) })

@@ -72,11 +72,11 @@ extension CompiledRuleSet {
         comboParts[Int(c)] = used
       }
     }
-    let quoted = quotedContexts(first: first, tokens: tokens, text: doc.text)
-    // Words are looked at only beside a lure: a positive phrase or combo rule (not a context).
-    let hasLure =
-      first.keys.contains { rules[$0].kind == .phrase && rules[$0].weight > 0 }
-      || comboParts.keys.contains { rules[$0].weight > 0 }
+    // The lures: the positive phrase rules found, in rule order.
+    let lures = first.keys.filter { rules[$0].kind == .phrase && rules[$0].weight > 0 }.sorted()
+    let quoted = quotedContexts(first: first, lures: lures, tokens: tokens, text: doc.text)
+    // Words are looked at only beside a lure or a positive combo (never a context alone).
+    let hasLure = !lures.isEmpty || comboParts.keys.contains { rules[$0].weight > 0 }
     let keys = hasLure && definition.vocabulary != nil ? VocabularyKeys.keys(tokens) : []
     let voiced =
       hasLure && !voiceRules.isEmpty
@@ -117,9 +117,7 @@ extension CompiledRuleSet {
     }
     // A voice context is shown at the first lure it discounts.
     for c in voiced.keys.sorted() {
-      let lure = first.keys.filter { rules[$0].kind == .phrase && rules[$0].weight > 0 }
-        .min { (first[$0]!.startToken, $0) < (first[$1]!.startToken, $1) }
-      if let lure {
+      if let lure = lures.min(by: { (first[$0]!.startToken, $0) < (first[$1]!.startToken, $1) }) {
         let m = first[lure]!
         add(c, span: Self.span(tokens, m.startToken, m.endToken), parts: [])
       } else if let combo = findings.first(where: { $0.rule.kind == .combo && $0.weight > 0 }) {
@@ -158,11 +156,9 @@ extension CompiledRuleSet {
   /// The context rules with a `quoted_share` that fire: at least that share of the positive phrase
   /// rules found have their (first, shown) match inside quotation marks. Each maps to the quoted
   /// lure rules. A context rule that already fired on its own phrases is left out.
-  func quotedContexts(first: [Int: PhraseMatch], tokens: [Token], text: String) -> [Int: [Int]] {
+  func quotedContexts(first: [Int: PhraseMatch], lures: [Int], tokens: [Token], text: String) -> [Int: [Int]] {
     let candidates = quotationRules.map(Int.init).filter { first[$0] == nil }
-    guard !candidates.isEmpty else { return [:] }
-    let lures = first.keys.filter { rules[$0].kind == .phrase && rules[$0].weight > 0 }.sorted()
-    guard !lures.isEmpty else { return [:] }
+    guard !candidates.isEmpty, !lures.isEmpty else { return [:] }
     let ranges = QuotedSpans.ranges(in: text)
     guard !ranges.isEmpty else { return [:] }
     let inQuotes = lures.filter { r in

@@ -255,13 +255,13 @@ public struct WebPages: Sendable {
       s += "</tbody></table>\n"
     }
     if let v = r.vocabulary {
-      let words = v.words.map { escape($0.label) + " " + String(format: "%+.2f", $0.weight) }.joined(separator: ", ")
+      let words = escape(v.wordList)
       s += "<p id=\"vocabulary\">Wording, weight \(String(format: "%+.2f", v.weight)): beside the signs above, the words of this ad are more common in \(v.comparison) of RedFlag's labelled examples"
       s += words.isEmpty ? "." : " (\(words))."
       s += " Words count only beside a sign and never flag an ad on their own.</p>\n"
     }
     if let v = r.voice {
-      let words = v.words.map { escape($0.label) + " " + String(format: "%+.2f", $0.weight) }.joined(separator: ", ")
+      let words = escape(v.wordList)
       s += "<p id=\"voice\">Voice, score \(String(format: "%.2f", v.weight)): \(VocabularyReport.voiceSentence(words: words))</p>\n"
     }
     if !r.entities.isEmpty {

@@ -121,12 +121,11 @@ func explain(_ r: ScanReport, text: String?, color: Bool) -> String {
   if let v = r.vocabulary {
     s += "\n\(bold)Wording\(reset): weight \(String(format: "%+.2f", v.weight)). Beside the findings above, the words of this post "
     s += "are more common in \(v.comparison) of RedFlag's labelled examples"
-    s += v.words.isEmpty ? ".\n" : " (" + v.words.map { "\($0.label) \(String(format: "%+.2f", $0.weight))" }.joined(separator: ", ") + ").\n"
+    s += v.words.isEmpty ? ".\n" : " (" + v.wordList + ").\n"
     s += "   Words count only beside a finding and never flag an ad on their own.\n"
   }
   if let v = r.voice {
-    let words = v.words.map { "\($0.label) \(String(format: "%+.2f", $0.weight))" }.joined(separator: ", ")
-    s += "\n\(bold)Voice\(reset): score \(String(format: "%.2f", v.weight)). \(VocabularyReport.voiceSentence(words: words))\n"
+    s += "\n\(bold)Voice\(reset): score \(String(format: "%.2f", v.weight)). \(VocabularyReport.voiceSentence(words: v.wordList))\n"
   }
   if !r.entities.isEmpty {
     s += "\n\(bold)Found in the text\(reset):\n"
