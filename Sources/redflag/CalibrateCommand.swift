@@ -85,6 +85,8 @@ struct CalibrateCommand: ParsableCommand {
     guard records.count >= folds else {
       throw RunFailure("only \(records.count) records for \(folds) folds")
     }
+    // The voice's records are checked before anything is fitted or written.
+    let voiceSelection = voice == nil ? nil : try Self.voiceRecords(records, folds: folds)
     let ruleSet = try input.ruleSetOptions.load()
     let scanner = RedFlag.Scanner(ruleSet: ruleSet)
     var data: CalibrationSet
@@ -141,36 +143,44 @@ struct CalibrateCommand: ParsableCommand {
     if let vocabulary, let words {
       s += try writeVocabulary(words.documents, heldOut: words.heldOut, labels: data.labels, to: vocabulary)
     }
-    if let voice {
+    if let voice, let voiceSelection {
       let documents: [Set<String>]
       do {
         documents = try VocabularyTrainer.voiceDocuments(records, scanner: scanner)
       } catch let e as EvalInputError {
         throw RunFailure(e.message)
       }
-      s += try writeVoice(records, documents: documents, to: voice)
+      s += try writeVoice(voiceSelection, documents: documents, to: voice)
     }
     print(s, terminator: "")
   }
 
-  /// Learns the voice words (warning and news records against risky ones), writes the file and
-  /// returns the lines to print.
-  func writeVoice(_ records: [LabelledRecord], documents: [Set<String>], to path: String) throws -> String {
-    var docs: [Set<String>] = []
-    var labels: [Bool] = []
+  /// The records a voice is learned from: warning and news posts (`voice` true) and risky ones.
+  /// Fails when either kind is missing or there are fewer than `folds`.
+  static func voiceRecords(_ records: [LabelledRecord], folds: Int) throws -> [(index: Int, voice: Bool)] {
+    var out: [(index: Int, voice: Bool)] = []
     for (i, r) in records.enumerated() {
-      if let c = r.category, Self.voiceCategories.contains(c) {
-        docs.append(documents[i]); labels.append(true)
+      if let c = r.category, voiceCategories.contains(c) {
+        out.append((i, true))
       } else if r.label {
-        docs.append(documents[i]); labels.append(false)
+        out.append((i, false))
       }
     }
-    let voices = labels.filter { $0 }.count
-    guard voices > 0, voices < labels.count else {
+    let voices = out.filter(\.voice).count
+    guard voices > 0, voices < out.count else {
       throw RunFailure(
-        "--voice needs records whose category is warning or news and risky records (label 1); found \(voices) warning/news and \(labels.count - voices) risky")
+        "--voice needs records whose category is warning or news and risky records (label 1); found \(voices) warning/news and \(out.count - voices) risky")
     }
-    guard labels.count >= folds else { throw RunFailure("--voice: only \(labels.count) records for \(folds) folds") }
+    guard out.count >= folds else { throw RunFailure("--voice: only \(out.count) records for \(folds) folds") }
+    return out
+  }
+
+  /// Learns the voice words (warning and news records against risky ones), writes the file and
+  /// returns the lines to print.
+  func writeVoice(_ selected: [(index: Int, voice: Bool)], documents: [Set<String>], to path: String) throws -> String {
+    let docs = selected.map { documents[$0.index] }
+    let labels = selected.map(\.voice)
+    let voices = labels.filter { $0 }.count
     let trainer = VocabularyTrainer()
     let cv = VocabularyTrainer.figures(heldOut: trainer.heldOutLogits(docs, labels: labels, k: folds), labels: labels)
     let weights = trainer.fit(docs, labels: labels).mapValues { min(Self.voiceWordClip, max(-Self.voiceWordClip, $0)) }

@@ -146,6 +146,22 @@ import Testing
     #expect(c.status == 2)
     #expect(c.stderr.contains("both risky"), "\(c.stderr)")
     #expect(!FileManager.default.fileExists(atPath: tmp.path("w.yaml")))
+
+    // --voice needs warning or news records: risky and ordinary ads alone say so before anything
+    // is fitted, and write neither the voice nor the overlay.
+    let noWarnings = try tmp.write(
+      "no-warnings.jsonl",
+      "{\"id\":\"a\",\"label\":1,\"category\":\"pay_too_good\",\"text\":\"Gaji besar di Kamboja\"}\n"
+        + "{\"id\":\"b\",\"label\":0,\"category\":\"benign\",\"text\":\"Lowongan kasir di Bandung\"}\n"
+        + "{\"id\":\"c\",\"label\":1,\"category\":\"everything_paid\",\"text\":\"Tiket gratis ke Myawaddy\"}\n"
+        + "{\"id\":\"d\",\"label\":0,\"category\":\"benign\",\"text\":\"Guru les privat di Medan\"}\n")
+    let d = try redflag([
+      "calibrate", noWarnings, "-o", tmp.path("w2.yaml"), "--rules", CLI.rules, "--folds", "2", "--voice", tmp.path("v.tsv"),
+    ])
+    #expect(d.status == 2)
+    #expect(d.stderr.contains("--voice needs records whose category is warning or news") && d.stderr.contains("found 0 warning/news and 2 risky"), "\(d.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: tmp.path("v.tsv")))
+    #expect(!FileManager.default.fileExists(atPath: tmp.path("w2.yaml")))
   }
 
   @Test func calibrateWritesAnOverlayThatScanAndEvalAccept() throws {
