@@ -147,7 +147,7 @@ private struct SetLoader {
     for raw in raws {
       guard let rule = raw.rule, let spec = rule.voice, voiceFilesRead.insert(spec.file).inserted else { continue }
       voices[spec.file] = readWordWeights(
-        spec.file, cap: .infinity, namedIn: rule.file, what: "the voice file",
+        spec.file, cap: .infinity, pairs: true, namedIn: rule.file, what: "the voice file",
         hint: "write it with `redflag calibrate --voice`, or remove 'voice' from the rule", hashed: &hashed)
     }
 
@@ -165,10 +165,11 @@ private struct SetLoader {
     return .success(LoadedRuleSet(definition: definition, warnings: sorted))
   }
 
-  /// Reads a word-weights file (ruleset.yaml's vocabulary or a context rule's voice), adds it to
-  /// the digest and parses it; a file that cannot be read and every bad line are RF035 errors.
+  /// Reads a word-weights file (ruleset.yaml's vocabulary or a context rule's voice, which may
+  /// hold word pairs), adds it to the digest and parses it; a file that cannot be read and every
+  /// bad line are RF035 errors.
   mutating func readWordWeights(
-    _ file: String, cap: Double, namedIn: String, what: String, hint: String,
+    _ file: String, cap: Double, pairs: Bool = false, namedIn: String, what: String, hint: String,
     hashed: inout [(path: String, bytes: [UInt8])]
   ) -> VocabularyModel? {
     guard let bytes = readBytes(directory + "/" + file) else {
@@ -181,7 +182,7 @@ private struct SetLoader {
     }
     hashed.append((file, bytes))
     var problems: [Diagnostic] = []
-    let model = VocabularyFile.parse(bytes, file: file, cap: cap, diagnostics: &problems)
+    let model = VocabularyFile.parse(bytes, file: file, cap: cap, pairs: pairs, diagnostics: &problems)
     diagnostics += problems
     return model
   }

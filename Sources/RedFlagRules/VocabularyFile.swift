@@ -1,14 +1,15 @@
 import Foundation
 
-/// The word-weights file named by ruleset.yaml's `vocabulary`.
+/// The word-weights file named by ruleset.yaml's `vocabulary` or by a context rule's `voice`.
 ///
 /// UTF-8 text, one word per line: the word key, a tab, its weight (a finite number). Blank lines
-/// and lines starting with `#` are ignored. `redflag calibrate --vocabulary` writes it sorted by
+/// and lines starting with `#` are ignored. A voice file may also hold word pairs: two keys joined
+/// by one space (`told that`), for two words that follow each other in a sentence. `redflag calibrate --vocabulary` writes it sorted by
 /// word, so that a refit shows as a readable diff.
 public enum VocabularyFile {
   /// Parses the file; every bad line becomes an RF035 error with its line number.
   public static func parse(
-    _ bytes: [UInt8], file: String, cap: Double, diagnostics: inout [Diagnostic]
+    _ bytes: [UInt8], file: String, cap: Double, pairs: Bool = false, diagnostics: inout [Diagnostic]
   ) -> VocabularyModel? {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       diagnostics.append(
@@ -37,8 +38,12 @@ public enum VocabularyFile {
         continue
       }
       let word = String(fields[0])
-      guard !word.isEmpty, !word.contains(" ") else {
-        fail("the word must be one token key without spaces, found '\(word)'")
+      let parts = word.split(separator: " ", omittingEmptySubsequences: false)
+      guard !word.isEmpty, parts.count == 1 || (pairs && parts.count == 2 && !parts.contains(where: \.isEmpty)) else {
+        fail(
+          pairs
+            ? "the word must be one token key, or two joined by one space (a word pair), found '\(word)'"
+            : "the word must be one token key without spaces, found '\(word)'")
         continue
       }
       guard let w = Double(fields[1]), w.isFinite else {

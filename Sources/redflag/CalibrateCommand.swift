@@ -27,7 +27,8 @@ struct CalibrateCommand: ParsableCommand {
       With --voice FILE it learns, the same way, the words that tell warning, awareness and news \
       posts (records whose category is `warning` or `news`, positive weights) from risky ones \
       (label 1, negative weights), for a context rule's `voice`. Only the words outside the lures \
-      the rule set finds count (warnings quote the same lures ads make), each weight is clipped \
+      the rule set finds count (warnings quote the same lures ads make), with the pairs of them \
+      that follow each other in a sentence (written 'first second'); each weight is clipped \
       to +-1, other records are left out of that fit, and the rule weights are fitted as without it.
       """)
 
@@ -186,8 +187,8 @@ struct CalibrateCommand: ParsableCommand {
     let weights = trainer.fit(docs, labels: labels).mapValues { min(Self.voiceWordClip, max(-Self.voiceWordClip, $0)) }
     func f(_ x: Double?) -> String { x.map { String(format: "%.4f", $0) } ?? "n/a" }
     let header = [
-      "Voice word weights learned by `redflag calibrate --voice` (L2 \(trainer.l2), words in >= \(trainer.minCount) records,",
-      "  each clipped to +-\(Self.voiceWordClip); only words outside the lures the rule set finds).",
+      "Voice word weights learned by `redflag calibrate --voice` (L2 \(trainer.l2), words and word pairs in >= \(trainer.minCount) records,",
+      "  each clipped to +-\(Self.voiceWordClip); only words outside the lures the rule set finds, and pairs of them in a row).",
       "Positive: words of warning, awareness and news posts; negative: words of risky posts.",
       "Data: \(input.files.joined(separator: ", "))",
       "  \(voices) warning/news records, \(labels.count - voices) risky.",

@@ -107,6 +107,43 @@ private func voiceFired(_ e: Evaluation) -> Bool { e.findings.contains { $0.rule
     #expect(voiceFired(try evaluate(def, "My brother said free flight, no experience needed, they took his passport")))
   }
 
+  /// Two words outside the lures that follow each other in a sentence also give a pair key; a lure
+  /// between them, or a sentence end, leaves the pair out.
+  @Test func neighbouring_words_give_pairs() throws {
+    let set = try RuleSetCompiler().compile(voiceSet())
+    let en = set.voiceKeys(TextAnalyzer().analyze("My brother said free flight, they took it. He left. Nobody knew"))
+    #expect(en.isSuperset(of: ["my brother", "brother said", "they took", "took it", "he left", "nobody knew"]))
+    #expect(!en.contains("said they"))  // "free flight" (a lure) is between them
+    #expect(!en.contains("left nobody") && !en.contains("it he"))  // sentence ends
+    #expect(en.allSatisfy { $0.split(separator: " ").count <= 2 })
+    // Thai has no spaces: the pairs come from ICU's words ("เขา|บอก|ว่า|ฟรีตั๋ว…").
+    let th = set.voiceKeys(TextAnalyzer().analyze("เขาบอกว่าฟรีตั๋ว ไม่ต้องมีประสบการณ์ สุดท้ายถูกยึดพาสปอร์ต"))
+    #expect(th.isSuperset(of: ["เขา", "บอก", "ว่า", "เขา บอก", "บอก ว่า", "ถูก ยึด"]))
+    #expect(!th.contains("ว่า ฟรี") && !th.contains("ฟรี"))
+    let zh = set.voiceKeys(TextAnalyzer().analyze("我弟弟说对方包机票"))
+    #expect(zh.isSuperset(of: ["我 弟弟", "弟弟 说", "说 对方"]), "\(zh)")
+    #expect(!zh.contains { $0.hasPrefix("对方 ") })  // 包机票 is a lure
+  }
+
+  /// A pair weighs on its own: "บอก ว่า" (told that) marks a story, while the same two words
+  /// apart do not; and `min_words` counts single words only, never pairs.
+  @Test func a_pair_weighs_and_min_words_counts_words() throws {
+    let weights: [String: Double] = ["บอก ว่า": 3.0, "เขา บอก": 3.0, "บอก": 0, "ว่า": 0, "เขา": 0, "รับ": -0.2]
+    let story = "เขาบอกว่าฟรีตั๋ว ไม่ต้องมีประสบการณ์"
+    let e = try evaluate(voiceSet(weights: weights), story)
+    #expect(voiceFired(e) && !e.flagged)
+    let v = try #require(e.voice)
+    #expect(v.known == 3)  // เขา, บอก, ว่า: the two pairs are not counted
+    #expect(v.words.contains { $0.word == "บอก ว่า" })
+    // The words without the pair: "ว่า" and "บอก" far apart, no pair, no voice.
+    let apart = try evaluate(voiceSet(weights: weights), "รับด่วน ฟรีตั๋ว บอก ไม่ต้องมีประสบการณ์ ว่า")
+    #expect(!voiceFired(apart) && apart.flagged)
+    var def = voiceSet(weights: weights)
+    let k = def.rules.firstIndex { $0.id == "warning-voice" }!
+    def.rules[k].voice?.minWords = 4
+    #expect(!voiceFired(try evaluate(def, story)))
+  }
+
   /// No lure, no voice: a warning with nothing to discount is left alone, and the threshold decides.
   @Test func no_lure_and_threshold() throws {
     let e = try evaluate(voiceSet(), "My brother said they took his passport.")

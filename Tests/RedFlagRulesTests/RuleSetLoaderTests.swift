@@ -231,6 +231,12 @@ import Testing
     // A bad line of the words file, with its line number.
     let badLine = try errors("voice:\n  file: voice.tsv\n  threshold: 1.0", tsv: "said\t1\nbrother 0.8\n")
     #expect(badLine.contains { $0.code == DiagnosticCode.badVocabulary && $0.file == "voice.tsv" && $0.line == 2 })
+    // A voice file may hold word pairs (two keys, one space), nothing longer or emptier.
+    #expect(try errors("voice:\n  file: voice.tsv\n  threshold: 1.0", tsv: "said\t1\ntold that\t0.5\nບອກ ວ່າ\t0.4\n").isEmpty)
+    for (line, bad) in ["told  that", " told", "told ", "they told that"].enumerated() {
+      let e = try errors("voice:\n  file: voice.tsv\n  threshold: 1.0", tsv: "said\t1\n" + bad + "\t0.5\n")
+      #expect(e.contains { $0.file == "voice.tsv" && $0.line == 2 && $0.message.contains("word pair") }, "\(line): \(e)")
+    }
     // `voice` belongs to context rules only.
     let (dir, result) = try voiceCopy("voice:\n  file: voice.tsv\n  threshold: 1.0", tsv: "said\t1\n")
     defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -256,6 +262,10 @@ import Testing
     #expect(model.weights == ["telegram": 1.2346, "ไลน์": -0.5, "包吃包住": 2.0, "bao": 0.0])
     let body = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.split(separator: "\t")[0]) }
     #expect(body == ["bao", "telegram", "ไลน์", "包吃包住"])
+    // A vocabulary (pairs: false, as ruleset.yaml's vocabulary is read) takes single words only.
+    var pairProblems: [Diagnostic] = []
+    #expect(VocabularyFile.parse(Array("told that\t0.5\n".utf8), file: "v.tsv", cap: 1, diagnostics: &pairProblems) == nil)
+    #expect(pairProblems.contains { $0.line == 1 && $0.message.contains("without spaces") })
     // Bytes that are not UTF-8 are refused with the file named.
     let bad = VocabularyFile.parse([0x61, 0x09, 0x31, 0xFF, 0x0A], file: "v.tsv", cap: 1, diagnostics: &problems)
     #expect(bad == nil)
