@@ -113,39 +113,48 @@ public enum WordSegmenter {
   }
 
   /// Appends the word segment `from..<to`, cut where it passes between a spaceless script (Thai,
-  /// Lao, Khmer, Burmese, Han, kana) and ASCII letters or digits. ICU keeps such runs in one word
-  /// ("เดือน15000บาท", "ទាក់ទងTelegram@kh_job", "ສົນໃຈທັກWhatsAppໄດ້"), and posts in these scripts
-  /// write amounts, app names, handles and links without a space. Symbols between the two runs
-  /// ("@", ".") go with the run after them, so "ไลน์@abc" gives "ไลน์" and the handle "@abc".
+  /// Lao, Khmer, Burmese, Han, kana) and ASCII letters or digits, or that script's own digits. ICU
+  /// keeps such runs in one word ("เดือน15000บาท", "ទាក់ទងTelegram@kh_job", "ສົນໃຈທັກWhatsAppໄດ້",
+  /// "ប្រាក់ខែ១៥០០ដុល្លារ", "လစာ၁၅သိန်း"), and posts in these scripts write amounts, ages, app names,
+  /// handles and links without a space. Symbols between two runs ("@", ".") go with the run after
+  /// them, so "ไลน์@abc" gives "ไลน์" and the handle "@abc". A lone Burmese ၀ or ၇ between letters
+  /// stays in the word: it is the old typing habit for the letters ဝ and ရ ("၀န်ထမ်း", staff).
   static func appendSplittingScriptJoins(
     _ s: UnsafeBufferPointer<UInt32>, _ from: Int, _ to: Int, _ status: Int32, into out: inout [WordSegment]
   ) {
-    // 1: ASCII letter or digit; 2: a letter or mark of a spaceless script; 0: anything else.
-    @inline(__always) func joinClass(_ v: UInt32) -> Int {
-      if v < 0x80 {
-        return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) ? 1 : 0
-      }
-      return v >= 0x0E00 && CharProps.script(of: v).isSpaceless ? 2 : 0
-    }
-    // Most segments are all one script: only those with an ASCII letter or digit beside a
-    // non-ASCII scalar need the script lookups below.
+    // Most segments are all one script: only those with an ASCII letter or digit, or a native
+    // digit, beside another non-ASCII scalar need the script lookups below.
     var ascii = false
+    var digit = false
     var other = false
     for k in from..<to {
       let v = s[k]
-      if v >= 0x80 { other = true } else if joinClass(v) == 1 { ascii = true }
-      if ascii && other { break }
+      if v < 0x80 {
+        if joinClass(v) == 1 { ascii = true }
+      } else if isNativeDigit(v) {
+        digit = true
+      } else {
+        other = true
+      }
     }
-    if !(ascii && other) {
+    if !((ascii || digit) && (other || (ascii && digit))) {
       out.append(WordSegment(start: from, end: to, status: status))
       return
     }
+    var classes = (from..<to).map { joinClass(s[$0]) }
+    // A Burmese ၀ or ၇ alone between non-digits is a letter typed as a digit.
+    for i in classes.indices where classes[i] == 3 {
+      let v = s[from + i]
+      guard v == 0x1040 || v == 0x1047 else { continue }
+      let before = i > 0 ? classes[i - 1] : 0
+      let after = i + 1 < classes.count ? classes[i + 1] : 0
+      if before != 3 && after != 3 && (before == 2 || after == 2) { classes[i] = 2 }
+    }
     var start = from
-    var current = joinClass(s[from])
+    var current = classes[0]
     var lastEnd = from + 1  // just after the last scalar of class `current`
-    var k = from + 1
-    while k < to {
-      let c = joinClass(s[k])
+    for k in (from + 1)..<max(from + 1, to) {
+      let c = classes[k - from]
       if c != 0 {
         if current != 0 && c != current {
           out.append(WordSegment(start: start, end: lastEnd, status: status))
@@ -154,9 +163,24 @@ public enum WordSegmenter {
         current = c
         lastEnd = k + 1
       }
-      k += 1
     }
     out.append(WordSegment(start: start, end: to, status: status))
+  }
+
+  /// 1: ASCII letter or digit; 2: a letter or mark of a spaceless script; 3: a Thai, Lao, Khmer or
+  /// Burmese digit; 0: anything else.
+  @inline(__always) static func joinClass(_ v: UInt32) -> Int {
+    if v < 0x80 {
+      return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) ? 1 : 0
+    }
+    if isNativeDigit(v) { return 3 }
+    return v >= 0x0E00 && CharProps.script(of: v).isSpaceless ? 2 : 0
+  }
+
+  /// Thai, Lao, Khmer and Burmese (and Shan) decimal digits.
+  @inline(__always) static func isNativeDigit(_ v: UInt32) -> Bool {
+    (v >= 0x0E50 && v <= 0x0E59) || (v >= 0x0ED0 && v <= 0x0ED9) || (v >= 0x17E0 && v <= 0x17E9)
+      || (v >= 0x1040 && v <= 0x1049) || (v >= 0x1090 && v <= 0x1099)
   }
 
   @inline(__always)

@@ -158,8 +158,16 @@ struct LanguagesTests {
     #expect(tokens("月薪RM8,000，包吃住").contains("money:RM8,000"))
     #expect(tokens("请联系t.me/abc123或者加微信").contains("url:t.me/abc123"))
     #expect(tokens("ติดต่อwa.me/66812345678ด่วน") == ["word:ติดต่อ", "url:wa.me/66812345678", "word:ด่วน"])
-    // Native digits inside a Khmer word stay as ICU gives them (rule packs list those forms).
-    #expect(tokens("ទេសចរណ៍៣០ថ្ងៃ").count == 1)
+    // Thai, Lao, Khmer and Burmese digits come apart from the words ICU glues them to, so that
+    // phrases about pay and age see the number ("salary 1500 dollars", "age under 25").
+    #expect(tokens("ទេសចរណ៍៣០ថ្ងៃ") == ["word:ទេសចរណ៍", "number:៣០", "word:ថ្ងៃ"])
+    #expect(tokens("ប្រាក់ខែ១៥០០ដុល្លារ") == ["word:ប្រាក់ខែ", "number:១៥០០", "word:ដុល្លារ"])
+    #expect(tokens("ອາຍຸ໑໘-25ປີ") == ["word:ອາຍຸ", "number:໑໘", "number:25", "word:ປີ"])
+    #expect(tokens("เงินเดือน๒๕,๐๐๐บาท") == ["word:เงิน", "word:เดือน", "money:๒๕,๐๐๐บาท"])
+    #expect(tokens("အသက်၂၅အောက်") == ["word:အသက်", "number:၂၅", "word:အောက်"])
+    #expect(tokens("လစာ၁၅သိန်း") == ["word:လစာ", "money:၁၅သိန်း"])
+    // A lone Burmese ၀ between letters is the letter ဝ typed as a digit: it stays in the word.
+    #expect(tokens("ရုံး၀န်ထမ်း").first == "word:ရုံး၀န်")
   }
 
   // MARK: Normalisation
