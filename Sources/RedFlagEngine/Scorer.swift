@@ -77,7 +77,11 @@ extension CompiledRuleSet {
     let quoted = quotedContexts(first: first, lures: lures, tokens: tokens, text: doc.text)
     // Words are looked at only beside a lure or a positive combo (never a context alone).
     let hasLure = !lures.isEmpty || comboParts.keys.contains { rules[$0].weight > 0 }
-    let keys = hasLure && definition.vocabulary != nil ? VocabularyKeys.keys(tokens) : []
+    // Without a lure, words count only when the rule set allows it (`cap_alone`), and only to order
+    // posts below the lowest level.
+    let capAlone = definition.manifest.vocabulary?.capAlone ?? 0
+    let wordsCount = hasLure || capAlone > 0
+    let keys = wordsCount && definition.vocabulary != nil ? VocabularyKeys.keys(tokens) : []
     let voiced =
       hasLure && !voiceRules.isEmpty
       ? voiceContexts(first: first, quoted: quoted, keys: voiceKeys(tokens, matches: matches)) : [:]
@@ -126,8 +130,9 @@ extension CompiledRuleSet {
     }
     findings.sort { ($0.span.start, $0.span.end, $0.rule.id) < ($1.span.start, $1.span.end, $1.rule.id) }
     var vocabulary: VocabularyEvidence? = nil
-    if let model = definition.vocabulary, hasLure {
+    if let model = definition.vocabulary, wordsCount {
       vocabulary = model.evidence(keys: keys)
+      if !hasLure, let v = vocabulary { vocabulary?.weight = min(capAlone, max(-capAlone, v.weight)) }
       logit += vocabulary?.weight ?? 0
     }
     let score = Self.sigmoid(logit)

@@ -112,12 +112,14 @@ public struct VocabularyTrainer: Sendable {
     Self.figures(heldOut: heldOutLogits(documents, labels: labels, k: k), labels: labels)
   }
 
-  /// What the vocabulary adds to each record in scoring, from held-out logits: clamped to `cap`,
-  /// and nothing where no positive indicator rule fired (as the scorer does).
-  public static func offsets(heldOut: [Double], cap: Double, data: CalibrationSet) -> [Double] {
+  /// What the vocabulary adds to each record in scoring, from held-out logits: clamped to `cap`
+  /// where a positive indicator rule fired, else to `capAlone` (nothing when it is 0), as the
+  /// scorer does.
+  public static func offsets(heldOut: [Double], cap: Double, capAlone: Double = 0, data: CalibrationSet) -> [Double] {
     zip(heldOut, data.fired).map { z, fired in
       let indicator = fired.contains { data.rules[$0].kind != .context && data.prior[$0] > 0 }
-      return indicator ? min(cap, max(-cap, z)) : 0
+      let c = indicator ? cap : capAlone
+      return min(c, max(-c, z))
     }
   }
 }

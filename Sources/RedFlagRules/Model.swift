@@ -212,7 +212,13 @@ public struct VocabularySpec: Sendable, Hashable, Codable {
   public var file: String
   /// The largest absolute log-odds the words may contribute.
   public var cap: Double
-  public init(file: String, cap: Double) { self.file = file; self.cap = cap }
+  /// The largest absolute log-odds the words contribute to a post where no positive rule fired
+  /// (`cap_alone`, default 0: words count only beside a finding). The loader keeps the bias plus
+  /// this below the lowest level, so such words order unflagged posts and never raise a level.
+  public var capAlone: Double
+  public init(file: String, cap: Double, capAlone: Double = 0) {
+    self.file = file; self.cap = cap; self.capAlone = capAlone
+  }
 }
 
 /// Word weights learned from labelled posts. A record's vocabulary evidence is the sum of the

@@ -275,6 +275,7 @@ private enum ManifestReader {
     var name: String?, version: String?, bias: Double?, flag: RiskLevel?
     var vocabulary: VocabularySpec?
     var thresholds: [RiskLevel: Double]?
+    var vocabularyNode: Node? = nil
     var categories: [CategoryInfo]?
     var categoryIds: Set<String>?
     for e in entries {
@@ -300,9 +301,20 @@ private enum ManifestReader {
         }
       case "categories":
         (categories, categoryIds) = readCategories(e.value, &r)
-      case "vocabulary": vocabulary = readVocabulary(e.value, &r)
+      case "vocabulary":
+        vocabulary = readVocabulary(e.value, &r)
+        vocabularyNode = e.value
       default: break
       }
+    }
+    // Words without a finding may order posts but never raise one to a level.
+    if let spec = vocabulary, spec.capAlone > 0, let bias, let thresholds, let low = thresholds.values.min(),
+      let vocabularyNode, 1 / (1 + exp(-(bias + spec.capAlone))) >= low
+    {
+      r.report(
+        DiagnosticCode.badVocabulary,
+        "vocabulary.cap_alone \(spec.capAlone) lets words alone raise a post from the bias \(bias) to the lowest level (\(low))",
+        hint: "keep bias + cap_alone below the logit of the lowest threshold", at: vocabularyNode)
     }
     guard r.diagnostics.count == before, let name, let version, let bias, let thresholds,
       let flag, let categories
@@ -315,13 +327,14 @@ private enum ManifestReader {
     )
   }
 
-  /// `vocabulary: {file: words.tsv, cap: 1.5}`: a relative path inside the rule set folder and a
-  /// positive cap.
+  /// `vocabulary: {file: words.tsv, cap: 1.5, cap_alone: 1.2}`: a relative path inside the rule
+  /// set folder, a positive cap and an optional cap for posts without a finding (0 to `cap`).
   static func readVocabulary(_ node: Node, _ r: inout YAMLReader) -> VocabularySpec? {
     guard let entries = r.mapping(node, "vocabulary") else { return nil }
     let before = r.diagnostics.count
-    r.checkKeys(entries, of: node, what: "vocabulary", allowed: ["file", "cap"], required: ["file", "cap"])
-    var file: String?, cap: Double?
+    r.checkKeys(entries, of: node, what: "vocabulary", allowed: ["file", "cap", "cap_alone"], required: ["file", "cap"])
+    var file: String?, cap: Double?, capAlone = 0.0
+    var capAloneNode: Node? = nil
     for e in entries {
       switch e.key {
       case "file":
@@ -343,11 +356,25 @@ private enum ManifestReader {
               at: e.value)
           }
         }
+      case "cap_alone":
+        capAloneNode = e.value
+        if let c = r.number(e.value, "vocabulary.cap_alone") {
+          if c.isFinite && c >= 0 { capAlone = c } else {
+            r.report(
+              DiagnosticCode.badVocabulary, "vocabulary.cap_alone must be 0 or more, found \(e.value.string ?? "?")",
+              at: e.value)
+          }
+        }
       default: break
       }
     }
+    if let cap, let capAloneNode, capAlone > cap {
+      r.report(
+        DiagnosticCode.badVocabulary, "vocabulary.cap_alone (\(capAlone)) must not be above vocabulary.cap (\(cap))",
+        at: capAloneNode)
+    }
     guard r.diagnostics.count == before, let file, let cap else { return nil }
-    return VocabularySpec(file: file, cap: cap)
+    return VocabularySpec(file: file, cap: cap, capAlone: capAlone)
   }
 
   static func readThresholds(_ node: Node, _ r: inout YAMLReader) -> [RiskLevel: Double]? {

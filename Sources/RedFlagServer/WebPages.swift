@@ -256,9 +256,8 @@ public struct WebPages: Sendable {
     }
     if let v = r.vocabulary {
       let words = escape(v.wordList)
-      s += "<p id=\"vocabulary\">Wording, weight \(String(format: "%+.2f", v.weight)): beside the signs above, the words of this ad are more common in \(v.comparison) of RedFlag's labelled examples"
-      s += words.isEmpty ? "." : " (\(words))."
-      s += " Words count only beside a sign and never flag an ad on their own.</p>\n"
+      s += "<p id=\"vocabulary\">Wording, weight \(String(format: "%+.2f", v.weight)): "
+      s += v.wordingSentence(words: words, findings: !r.findings.isEmpty, finding: "sign") + "</p>\n"
     }
     if let v = r.voice {
       let words = escape(v.wordList)

@@ -108,7 +108,9 @@ struct CalibrateCommand: ParsableCommand {
         throw RunFailure(e.message)
       }
       let heldOut = VocabularyTrainer().heldOutLogits(documents, labels: data.labels, k: folds)
-      data.offsets = VocabularyTrainer.offsets(heldOut: heldOut, cap: manifest.vocabulary?.cap ?? Self.defaultCap, data: data)
+      data.offsets = VocabularyTrainer.offsets(
+        heldOut: heldOut, cap: manifest.vocabulary?.cap ?? Self.defaultCap, capAlone: manifest.vocabulary?.capAlone ?? 0,
+        data: data)
       words = (documents, heldOut)
     }
     guard let flagThreshold = manifest.thresholds[manifest.flagLevel] else {

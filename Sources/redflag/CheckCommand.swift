@@ -119,10 +119,8 @@ func explain(_ r: ScanReport, text: String?, color: Bool) -> String {
     }
   }
   if let v = r.vocabulary {
-    s += "\n\(bold)Wording\(reset): weight \(String(format: "%+.2f", v.weight)). Beside the findings above, the words of this post "
-    s += "are more common in \(v.comparison) of RedFlag's labelled examples"
-    s += v.words.isEmpty ? ".\n" : " (" + v.wordList + ").\n"
-    s += "   Words count only beside a finding and never flag an ad on their own.\n"
+    s += "\n\(bold)Wording\(reset): weight \(String(format: "%+.2f", v.weight)). "
+    s += v.wordingSentence(words: v.wordList, findings: !r.findings.isEmpty, finding: "finding") + "\n"
   }
   if let v = r.voice {
     s += "\n\(bold)Voice\(reset): score \(String(format: "%.2f", v.weight)). \(VocabularyReport.voiceSentence(words: v.wordList))\n"

@@ -240,9 +240,15 @@ import Testing
       let findings = (r["findings"] as? [[String: Any]]) ?? []
       let positive = findings.contains { ($0["weight"] as? Double ?? 0) > 0 }
       if let v = r["vocabulary"] as? [String: Any] {
-        #expect(positive, "words counted without an indicator in \(r["id"] ?? "?")")
         let w = try #require(v["weight"] as? Double)
-        #expect(abs(w) <= 1.5)
+        if positive {
+          #expect(abs(w) <= 1.5)
+        } else {
+          // Without an indicator the shipped cap_alone (1.2) bounds the words, and the post stays
+          // below the lowest level (0.25): the words only order it.
+          #expect(abs(w) <= 1.2 + 1e-9, "words counted beyond cap_alone in \(r["id"] ?? "?")")
+          #expect((r["score"] as? Double ?? 1) < 0.25 && (r["flagged"] as? Bool) == false)
+        }
       }
     }
     let check = try redflag(["check", "--rules", rules, "รับสมัครด่วน งานสีหนุวิลล์ เงินเดือนสูง ไม่ต้องมีประสบการณ์ ติดต่อไลน์"])

@@ -64,6 +64,26 @@ private func evaluate(_ def: RuleSetDefinition, _ text: String) throws -> Evalua
     #expect(abs(e.logit - -2.5) < 1e-12)
   }
 
+  /// With `cap_alone`, words order posts that no rule fired on, but only below the lowest level:
+  /// risky wording lifts a post a little, ordinary wording lowers it, and nothing is flagged.
+  @Test func cap_alone_orders_posts_without_a_finding() throws {
+    var def = vocabularySet()
+    // Bias -2.5 and cap_alone 0.7 stay under the test set's lowest level (0.15, logit -1.73).
+    def.manifest.vocabulary = VocabularySpec(file: "words.tsv", cap: 1.5, capAlone: 0.7)
+    let risky = try evaluate(def, "Free visa! Contact Telegram @mika_hr 包吃包住 飞机")
+    let plain = try evaluate(def, "Hotel front desk, apply at the hotel")
+    #expect(risky.findings.isEmpty && plain.findings.isEmpty)
+    #expect(abs(try #require(risky.vocabulary).weight - 0.7) < 1e-12)  // 6.5 / sqrt(5), capped
+    #expect(abs(risky.logit - -1.8) < 1e-12)
+    #expect(abs(try #require(plain.vocabulary).weight - -0.7) < 1e-12)  // "hotel" -1.4, capped
+    let atBias = 1 / (1 + exp(2.5))
+    #expect(risky.score > atBias && plain.score < atBias)
+    #expect(!risky.flagged && risky.level == .none && plain.level == .none)
+    // Beside a lure the full cap applies, as before.
+    let lure = try evaluate(def, "Sihanoukville, free visa, contact Telegram @mika_hr")
+    #expect(try #require(lure.vocabulary).weight > 0.7)
+  }
+
   @Test func the_cap_bounds_both_ways() throws {
     let strong = vocabularySet(cap: 0.5, weights: ["telegram": 9, "hotel": -9])
     let up = try #require(try evaluate(strong, "Sihanoukville job, Telegram only").vocabulary)

@@ -158,6 +158,25 @@ import Testing
     #expect(changed.vocabulary?.weights["passport"] == 0.76)
   }
 
+  /// `cap_alone`: at most `cap`, not negative, and never enough to lift a post from the bias to the
+  /// lowest level (the fixture: bias -4, low 0.15, so at most about 2.26).
+  @Test func capAloneIsReadAndBounded() throws {
+    let tsv = "passport\t0.75\n"
+    let (dir, result) = try vocabularyCopy(tsv, cap: "1.5\n  cap_alone: 1.2")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    #expect(try result.get().manifest.vocabulary == VocabularySpec(file: "words.tsv", cap: 1.5, capAlone: 1.2))
+    func errors(_ cap: String) throws -> [Diagnostic] {
+      let (dir, result) = try vocabularyCopy(tsv, cap: cap)
+      defer { try? FileManager.default.removeItem(atPath: dir) }
+      guard case .failure(let e) = result else { return [] }
+      return e.errors
+    }
+    #expect(try errors("1.5\n  cap_alone: 2").contains { $0.file == "ruleset.yaml" && $0.message.contains("must not be above vocabulary.cap") })
+    #expect(try errors("1.5\n  cap_alone: -1").contains { $0.message.contains("cap_alone must be 0 or more") })
+    #expect(try errors("3\n  cap_alone: 2.5").contains { $0.message.contains("to the lowest level") })
+    #expect(try errors("3\n  cap_alone: 2.2").isEmpty)
+  }
+
   @Test func missingVocabularyFileIsAnError() throws {
     let (dir, result) = try vocabularyCopy(nil)
     defer { try? FileManager.default.removeItem(atPath: dir) }
