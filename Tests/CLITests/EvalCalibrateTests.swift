@@ -253,6 +253,10 @@ import Testing
     }
     let check = try redflag(["check", "--rules", rules, "รับสมัครด่วน งานสีหนุวิลล์ เงินเดือนสูง ไม่ต้องมีประสบการณ์ ติดต่อไลน์"])
     #expect(check.stdout.contains("Wording"), "\(check.stdout)")
+    // With no finding, the sentence says the words only order the post (the shipped cap_alone).
+    let plain = try redflag(["check", "--rules", CLI.rules, "ร้านกาแฟในเชียงใหม่ รับพนักงานชงกาแฟ สมัครที่หน้าร้าน"])
+    #expect(plain.stdout.contains("No rule matched"), "\(plain.stdout)")
+    #expect(plain.stdout.contains("Without a finding they only order the post"), "\(plain.stdout)")
   }
 
   /// `--voice` learns the words around the lures that tell warnings and news (Thai and Burmese

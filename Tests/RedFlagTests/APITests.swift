@@ -34,10 +34,14 @@ let sharedScanner: RedFlag.Scanner = {
       #expect(Set(w.keys) == ["weight", "word"])
       #expect(w["word"] as? String == r.word)
     }
-    // A post with no indicator has no vocabulary key.
-    let plain = try #require(
-      try JSONSerialization.jsonObject(with: Data(scanner.scan(text: "Fresh bread every morning at our bakery.", id: "p").jsonLine().utf8)) as? [String: Any])
-    #expect(plain["vocabulary"] == nil)
+    // A post with no indicator: the shipped `cap_alone` lets its words order it, within 1.2 and
+    // below the lowest level (0.25), so it has a vocabulary key but no level and no flag.
+    let plainReport = scanner.scan(text: "Fresh bread every morning at our bakery.", id: "p")
+    let plain = try #require(try JSONSerialization.jsonObject(with: Data(plainReport.jsonLine().utf8)) as? [String: Any])
+    #expect(plainReport.findings.isEmpty && plainReport.level == .none && !plainReport.flagged)
+    let plainWords = try #require(plain["vocabulary"] as? [String: Any])
+    #expect(abs(plainWords["weight"] as? Double ?? 99) <= 1.2 + 1e-9)
+    #expect(plainReport.score < 0.25)
     // The ad's own voice does not read like a warning: no `voice` key. A relative's story that
     // retells the same lures has one, with its score and words, and the voice rule among its findings.
     #expect(object["voice"] == nil && report.voice == nil)

@@ -63,8 +63,9 @@ let shippedRulesDirectory: String = {
     #expect(report.findings.isEmpty && report.level == .none, "\(report.level) \(report.findings.map(\.rule))")
   }
 
-  /// The shipped vocabulary is loaded, its cap alone cannot reach the flag level, and on the
-  /// DEV8 posts (all ten languages) words count only where an indicator rule fired.
+  /// The shipped vocabulary is loaded, its cap alone cannot reach the flag level, its `cap_alone`
+  /// cannot reach the lowest level, and on the DEV8 posts (all ten languages) words beyond
+  /// `cap_alone` count only where an indicator rule fired, and no post without one has a level.
   @Test func wordsNeverFlagWithoutAnIndicator() throws {
     let set = sharedScanner.ruleSet
     let vocabulary = try #require(set.definition.vocabulary)
@@ -72,16 +73,21 @@ let shippedRulesDirectory: String = {
     let m = set.definition.manifest
     let flagScore = try #require(m.thresholds[m.flagLevel])
     #expect(1 / (1 + exp(-(m.bias + vocabulary.cap))) < flagScore)
+    let capAlone = try #require(m.vocabulary?.capAlone)
+    #expect(capAlone > 0 && 1 / (1 + exp(-(m.bias + capAlone))) < m.thresholds.values.min()!)
     var withWords = 0
     var languages = Set<String>()
     for (lang, _, r) in try scannedCorpus("dev8") {
       do {
         let indicator = r.findings.contains { f in f.weight > 0 && set.definition.rules.first { $0.id == f.rule }?.kind != .context }
         if let v = r.vocabulary {
-          #expect(indicator, "\(r.id): words counted without an indicator")
-          #expect(abs(v.weight) <= vocabulary.cap)
-          withWords += 1
-          languages.insert(lang)
+          #expect(abs(v.weight) <= (indicator ? vocabulary.cap : capAlone) + 1e-9, "\(r.id): words beyond their cap")
+          if indicator {
+            withWords += 1
+            languages.insert(lang)
+          } else {
+            #expect(r.level == .none, "\(r.id): words alone gave a level")
+          }
         }
         if r.flagged { #expect(indicator, "\(r.id) flagged without an indicator") }
       }
