@@ -82,17 +82,18 @@ public struct VocabularyReport: Sendable, Hashable {
     weight >= 0 ? "risky ads than in other posts" : "warnings, news and ordinary ads than in risky ads"
   }
   /// The sentence that explains the wording, for `check` ("finding") and the web page ("sign");
-  /// `words` is the list of words as the caller shows them. Without a finding the words only order
-  /// the post among unflagged ones (the rule set's `cap_alone`), and the sentence says so.
-  public func wordingSentence(words: String, findings: Bool, finding: String) -> String {
+  /// `words` is the list of words as the caller shows them, `risky` whether a finding raised the
+  /// score. Without one the words only order the post among others without one (the rule set's
+  /// `cap_alone`), and the sentence says so.
+  public func wordingSentence(words: String, risky: Bool, finding: String) -> String {
     let list = words.isEmpty ? "" : " (" + words + ")"
-    if findings {
+    if risky {
       return "Beside the \(finding)s above, the words of this post are more common in \(comparison) of RedFlag's "
         + "labelled examples\(list). Words count only beside a \(finding) and never flag an ad on their own."
     }
-    return "No \(finding) was found; the words of this post are more common in \(comparison) of RedFlag's "
-      + "labelled examples\(list). Without a \(finding) they only order the post among others with none, "
-      + "below the lowest level: they never raise its level or flag it."
+    return "No \(finding) of risk was found; the words of this post are more common in \(comparison) of "
+      + "RedFlag's labelled examples\(list). Without such a \(finding) they only order the post among others "
+      + "without one, below the lowest level: they never raise its level or flag it."
   }
   /// The sentence that explains a voice report (a context rule's `voice` fired), for `check` and
   /// the web page; `words` is the list of words as the caller shows them.

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// UTF-8 text, one word per line: the word key, a tab, its weight (a finite number). Blank lines
 /// and lines starting with `#` are ignored. A voice file may also hold word pairs: two keys joined
-/// by one space (`told that`), for two words that follow each other in a sentence. `redflag calibrate --vocabulary` writes it sorted by
+/// by one space (`told that`), for two words that follow each other in a sentence.
+/// `redflag calibrate --vocabulary` writes it sorted by
 /// word, so that a refit shows as a readable diff.
 public enum VocabularyFile {
   /// Parses the file; every bad line becomes an RF035 error with its line number.

@@ -257,7 +257,7 @@ public struct WebPages: Sendable {
     if let v = r.vocabulary {
       let words = escape(v.wordList)
       s += "<p id=\"vocabulary\">Wording, weight \(String(format: "%+.2f", v.weight)): "
-      s += v.wordingSentence(words: words, findings: !r.findings.isEmpty, finding: "sign") + "</p>\n"
+      s += v.wordingSentence(words: words, risky: r.findings.contains { $0.weight > 0 }, finding: "sign") + "</p>\n"
     }
     if let v = r.voice {
       let words = escape(v.wordList)

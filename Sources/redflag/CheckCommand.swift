@@ -120,7 +120,7 @@ func explain(_ r: ScanReport, text: String?, color: Bool) -> String {
   }
   if let v = r.vocabulary {
     s += "\n\(bold)Wording\(reset): weight \(String(format: "%+.2f", v.weight)). "
-    s += v.wordingSentence(words: v.wordList, findings: !r.findings.isEmpty, finding: "finding") + "\n"
+    s += v.wordingSentence(words: v.wordList, risky: r.findings.contains { $0.weight > 0 }, finding: "finding") + "\n"
   }
   if let v = r.voice {
     s += "\n\(bold)Voice\(reset): score \(String(format: "%.2f", v.weight)). \(VocabularyReport.voiceSentence(words: v.wordList))\n"

@@ -256,7 +256,7 @@ import Testing
     // With no finding, the sentence says the words only order the post (the shipped cap_alone).
     let plain = try redflag(["check", "--rules", CLI.rules, "ร้านกาแฟในเชียงใหม่ รับพนักงานชงกาแฟ สมัครที่หน้าร้าน"])
     #expect(plain.stdout.contains("No rule matched"), "\(plain.stdout)")
-    #expect(plain.stdout.contains("Without a finding they only order the post"), "\(plain.stdout)")
+    #expect(plain.stdout.contains("Without such a finding they only order the post"), "\(plain.stdout)")
   }
 
   /// `--voice` learns the words around the lures that tell warnings and news (Thai and Burmese
