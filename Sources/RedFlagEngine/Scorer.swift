@@ -75,7 +75,7 @@ extension CompiledRuleSet {
     // The lures: the positive phrase rules found, in rule order.
     let lures = first.keys.filter { rules[$0].kind == .phrase && rules[$0].weight > 0 }.sorted()
     let quoted = quotedContexts(first: first, lures: lures, tokens: tokens, text: doc.text)
-    // Words are looked at only beside a lure or a positive combo (never a context alone).
+    // A lure or a positive combo: the voice and the full vocabulary cap need one.
     let hasLure = !lures.isEmpty || comboParts.keys.contains { rules[$0].weight > 0 }
     // Without a lure, words count only when the rule set allows it (`cap_alone`), and only to order
     // posts below the lowest level.

@@ -136,6 +136,7 @@ public enum WordSegmenter {
       } else {
         other = true
       }
+      if (ascii || digit) && (other || (ascii && digit)) { break }
     }
     if !((ascii || digit) && (other || (ascii && digit))) {
       out.append(WordSegment(start: from, end: to, status: status))
@@ -177,10 +178,10 @@ public enum WordSegmenter {
     return v >= 0x0E00 && CharProps.script(of: v).isSpaceless ? 2 : 0
   }
 
-  /// Thai, Lao, Khmer and Burmese (and Shan) decimal digits.
+  /// Thai, Lao, Khmer and Burmese (and Shan) decimal digits: the non-ASCII digits of
+  /// `EntityRecognizer.digitValue`, fullwidth ones left out.
   @inline(__always) static func isNativeDigit(_ v: UInt32) -> Bool {
-    (v >= 0x0E50 && v <= 0x0E59) || (v >= 0x0ED0 && v <= 0x0ED9) || (v >= 0x17E0 && v <= 0x17E9)
-      || (v >= 0x1040 && v <= 0x1049) || (v >= 0x1090 && v <= 0x1099)
+    v >= 0x0E50 && v < 0xFF10 && EntityRecognizer.digitValue(v) >= 0
   }
 
   @inline(__always)
